@@ -1,0 +1,77 @@
+package config
+
+import "time"
+
+// Config is the whole agent configuration. The yaml tags are the keys of the file; every
+// key is documented in configs/kiosk.yaml.
+type Config struct {
+	Terminal Terminal `yaml:"terminal"`
+	Log      Log      `yaml:"log"`
+	StateDir string   `yaml:"state_dir"`
+	LocalAPI LocalAPI `yaml:"local_api"`
+	Central  Central  `yaml:"central"`
+	UI       UI       `yaml:"ui"`
+	Reader   Reader   `yaml:"reader"`
+	Printers Printers `yaml:"printers"`
+	Spool    Spool    `yaml:"spool"`
+}
+
+// Terminal identifies this terminal to central and the fleet.
+type Terminal struct {
+	ID       string `yaml:"id"`
+	Location string `yaml:"location"`
+}
+
+// Log chooses the log format and level.
+type Log struct {
+	Format string `yaml:"format"` // "json" or "text"
+	Level  string `yaml:"level"`  // "debug", "info", "warn" or "error"
+}
+
+// LocalAPI is the agent's API for kioskctl, on a unix socket.
+type LocalAPI struct {
+	Socket string `yaml:"socket"`
+}
+
+// Central is the link to the city's service platform.
+type Central struct {
+	URL      string        `yaml:"url"`
+	Embedded bool          `yaml:"embedded"` // run the reference server in-process (demo only)
+	Timeout  time.Duration `yaml:"timeout"`
+}
+
+// UI is the citizen-facing window.
+type UI struct {
+	Fullscreen   bool          `yaml:"fullscreen"`
+	Language     string        `yaml:"language"` // "zh" or "en"
+	Font         string        `yaml:"font"`     // a .ttf, or a .ttc whose first font is used
+	IdleTimeout  time.Duration `yaml:"idle_timeout"`
+	SessionLimit time.Duration `yaml:"session_limit"`
+}
+
+// Reader is the ID card reader.
+type Reader struct {
+	Transport string `yaml:"transport"` // "serial", "usb" or "sim"
+	Port      string `yaml:"port"`      // serial device path; empty: find it by usb_id
+	USBID     string `yaml:"usb_id"`    // "VID:PID" in hex
+	Baud      int    `yaml:"baud"`
+	Fixture   string `yaml:"fixture"` // sim only: the card inserted at start, empty for none
+}
+
+// Printers are the terminal's printers.
+type Printers struct {
+	A4 Printer `yaml:"a4"`
+}
+
+// Printer is one printer and how to reach it.
+type Printer struct {
+	Type string `yaml:"type"` // "ipp" or "pdfdir"
+	URL  string `yaml:"url"`  // ipp: the printer or CUPS queue URL
+	Dir  string `yaml:"dir"`  // pdfdir: the folder PDFs are written to
+}
+
+// Spool is the durable print queue.
+type Spool struct {
+	Retention      time.Duration `yaml:"retention"`
+	PurgeAbandoned bool          `yaml:"purge_abandoned"`
+}
