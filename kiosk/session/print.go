@@ -1,0 +1,88 @@
+package session
+
+import (
+	"context"
+	"errors"
+)
+
+// ProofTitle is the placeholder proof's title, used as the print job's name.
+const ProofTitle = "placeholder-proof"
+
+// ErrPrinterBlocked is returned by a Printer when the job is kept but cannot print until
+// a technician acts (paper, jam, door).
+var ErrPrinterBlocked = errors.New("session: printer needs attention; the job waits")
+
+// Print renders the placeholder proof for the citizen and hands it to the printer. It is
+// the home screen's one service until the catalog arrives.
+func (m *Machine) Print() {
+	m.mu.Lock()
+	if m.card == nil || m.view.Screen != ScreenHome {
+		m.mu.Unlock()
+		return
+	}
+	doc, err := m.render(m.card, m.view.Language, m.now())
+	id := m.id
+	if err != nil {
+		m.log.Error("render proof", "err", err)
+		v := m.view
+		v.Notice = NoticePrintFailed
+		m.setLocked(v)
+		return
+	}
+	v := m.view
+	v.Screen, v.Notice = ScreenPrinting, NoticeNone
+	m.printWait.Add(1)
+	m.setLocked(v)
+
+	go func() {
+		defer m.printWait.Done()
+		err := m.printer.PrintProof(m.printCtx, PrintRequest{SessionID: id, Title: ProofTitle, Doc: doc})
+		m.printed(id, err)
+	}()
+}
+
+// printed moves the session on when its print job is done, unless the session ended.
+func (m *Machine) printed(id string, err error) {
+	m.mu.Lock()
+	if m.id != id {
+		m.mu.Unlock()
+		return
+	}
+	v := m.view
+	switch {
+	case err == nil:
+		v.Screen, v.Notice = ScreenPrinted, NoticeNone
+		m.log.Info("proof printed", "session", id)
+	case errors.Is(err, ErrPrinterBlocked):
+		v.Screen, v.Notice = ScreenHome, NoticePrinterFault
+		m.log.Warn("proof waits for the printer", "session", id, "err", err)
+	default:
+		v.Screen, v.Notice = ScreenHome, NoticePrintFailed
+		m.log.Error("print proof", "session", id, "err", err)
+	}
+	m.setLocked(v)
+}
+
+// Back returns from the printed screen to the home screen.
+func (m *Machine) Back() {
+	m.mu.Lock()
+	if m.card == nil || m.view.Screen != ScreenPrinted {
+		m.mu.Unlock()
+		return
+	}
+	v := m.view
+	v.Screen = ScreenHome
+	m.setLocked(v)
+}
+
+// Wait blocks until every print started by the machine has returned, for a clean stop.
+func (m *Machine) Wait(ctx context.Context) error {
+	done := make(chan struct{})
+	go func() { m.printWait.Wait(); close(done) }()
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}

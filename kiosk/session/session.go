@@ -1,0 +1,209 @@
+package session
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/govkiosk/kiosk/devices"
+)
+
+// Printer takes a finished proof for printing; the agent wires it to the spool (or, until
+// the spool is there, straight to the configured printer).
+type Printer interface {
+	PrintProof(ctx context.Context, req PrintRequest) error
+}
+
+// PrintRequest is one proof to print for a session.
+type PrintRequest struct {
+	SessionID string
+	Title     string // not personal: the proof's name
+	Doc       []byte // PDF
+}
+
+// Renderer makes the proof's PDF for a card.
+type Renderer func(card *devices.Card, lang string, now time.Time) ([]byte, error)
+
+// Machine is the session state machine. Its methods are the intents; Subscribe delivers
+// each new View. All methods are safe for concurrent use.
+type Machine struct {
+	log      *slog.Logger
+	printer  Printer
+	render   Renderer
+	now      func() time.Time
+	defLang  string
+	printCtx context.Context
+
+	mu        sync.Mutex
+	view      View
+	card      *devices.Card // nil outside a session
+	id        string        // session id, empty outside a session
+	started   time.Time
+	subs      map[int]func(View)
+	nextSub   int
+	sessions  int // sessions started since the agent started
+	printWait sync.WaitGroup
+}
+
+// Options configure a Machine.
+type Options struct {
+	Log      *slog.Logger
+	Printer  Printer
+	Render   Renderer
+	Now      func() time.Time // nil: time.Now
+	Language string           // "zh" or "en"
+	// PrintContext bounds print jobs, which outlive the session that started them; the
+	// agent passes its own lifetime.
+	PrintContext context.Context
+}
+
+// New returns a machine on the attract screen.
+func New(o Options) *Machine {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	if o.Log == nil {
+		o.Log = slog.Default()
+	}
+	if o.PrintContext == nil {
+		o.PrintContext = context.Background()
+	}
+	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, now: o.Now, defLang: o.Language,
+		printCtx: o.PrintContext, subs: map[int]func(View){}}
+	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Now()}
+	return m
+}
+
+// View returns the current view-model.
+func (m *Machine) View() View {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.view
+}
+
+// Subscribe calls f with every new View until the returned cancel is called. f runs on
+// the goroutine that changed the state and must not block.
+func (m *Machine) Subscribe(f func(View)) (cancel func()) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	id := m.nextSub
+	m.nextSub++
+	m.subs[id] = f
+	return func() {
+		m.mu.Lock()
+		defer m.mu.Unlock()
+		delete(m.subs, id)
+	}
+}
+
+// setLocked changes the view and notifies subscribers; m.mu is held and released here.
+func (m *Machine) setLocked(v View) {
+	v.Since = m.now()
+	m.view = v
+	subs := make([]func(View), 0, len(m.subs))
+	for _, f := range m.subs {
+		subs = append(subs, f)
+	}
+	m.mu.Unlock()
+	for _, f := range subs {
+		f(v)
+	}
+}
+
+// CardPresented starts a session for a card just read. An expired card is refused with
+// a notice and no session starts.
+func (m *Machine) CardPresented(card *devices.Card) {
+	m.mu.Lock()
+	if m.card != nil { // a session is already running; the watcher reports each card once
+		m.mu.Unlock()
+		return
+	}
+	if card.Expired(m.now()) {
+		card.Wipe()
+		m.log.Info("card refused", "reason", "expired")
+		m.setLocked(View{Screen: ScreenAttract, Language: m.view.Language, Notice: NoticeCardExpired})
+		return
+	}
+	m.card = card
+	m.id = newID()
+	m.started = m.now()
+	m.sessions++
+	m.log.Info("session started", "session", m.id, "card_type", string(card.Type))
+	greet := devices.MaskName(card.Name)
+	if m.view.Language == "en" && card.NameEN != "" || card.Name == "" {
+		greet = devices.MaskName(card.NameEN)
+	}
+	m.setLocked(View{Screen: ScreenHome, Language: m.view.Language, Greeting: greet})
+}
+
+// CardRemoved ends the session, wherever it is, with the privacy wipe.
+func (m *Machine) CardRemoved() {
+	m.mu.Lock()
+	if m.card == nil {
+		m.mu.Unlock()
+		return
+	}
+	m.log.Info("session ended", "session", m.id, "reason", "card removed", "duration", m.now().Sub(m.started).Round(time.Second))
+	m.wipeLocked()
+	m.setLocked(View{Screen: ScreenAttract, Language: m.defLang})
+}
+
+// CardUnreadable tells the citizen that the card could not be read.
+func (m *Machine) CardUnreadable() { m.noticeOnAttract(NoticeCardUnread) }
+
+// ReaderFault tells the citizen the reader is out of order; ReaderRecovered clears it.
+func (m *Machine) ReaderFault() { m.noticeOnAttract(NoticeReaderFault) }
+
+// ReaderRecovered clears a reader fault notice.
+func (m *Machine) ReaderRecovered() {
+	m.mu.Lock()
+	if m.card != nil || m.view.Notice != NoticeReaderFault {
+		m.mu.Unlock()
+		return
+	}
+	v := m.view
+	v.Notice = NoticeNone
+	m.setLocked(v)
+}
+
+func (m *Machine) noticeOnAttract(n Notice) {
+	m.mu.Lock()
+	if m.card != nil {
+		m.mu.Unlock()
+		return
+	}
+	v := m.view
+	v.Notice = n
+	m.setLocked(v)
+}
+
+// SetLanguage switches the citizen's language on any screen.
+func (m *Machine) SetLanguage(lang string) {
+	m.mu.Lock()
+	v := m.view
+	v.Language = lang
+	if m.card != nil {
+		v.Greeting = devices.MaskName(m.card.Name)
+		if lang == "en" && m.card.NameEN != "" || m.card.Name == "" {
+			v.Greeting = devices.MaskName(m.card.NameEN)
+		}
+	}
+	m.setLocked(v)
+}
+
+// wipeLocked forgets the citizen: card data, photo, and the session's identity.
+func (m *Machine) wipeLocked() {
+	m.card.Wipe()
+	m.card = nil
+	m.id = ""
+	m.started = time.Time{}
+}
+
+func newID() string {
+	var b [12]byte
+	_, _ = rand.Read(b[:])
+	return hex.EncodeToString(b[:])
+}

@@ -1,0 +1,37 @@
+package session
+
+import "time"
+
+// Screen is what the UI shows.
+type Screen string
+
+const (
+	ScreenAttract  Screen = "attract"  // waiting for a card
+	ScreenHome     Screen = "home"     // a citizen is greeted and can choose a service
+	ScreenPrinting Screen = "printing" // a proof is on its way to the printer
+	ScreenPrinted  Screen = "printed"  // take your paper
+)
+
+// Notice is a message the UI translates into the citizen's language.
+type Notice string
+
+const (
+	NoticeNone         Notice = ""
+	NoticeCardExpired  Notice = "card_expired"  // the card is past its validity
+	NoticeCardUnread   Notice = "card_unread"   // the card could not be read; place it again
+	NoticeReaderFault  Notice = "reader_fault"  // the reader is out of order
+	NoticePrintFailed  Notice = "print_failed"  // printing failed; the job is kept
+	NoticePrinterFault Notice = "printer_fault" // the printer needs a technician; the job waits
+)
+
+// View is the view-model: everything the UI needs to draw the current screen, and no
+// personal data beyond the masked greeting name.
+type View struct {
+	Screen   Screen
+	Language string // "zh" or "en"
+	// Greeting is the citizen's masked name ("王**"), empty on the attract screen.
+	Greeting string
+	Notice   Notice
+	// Since is when the current screen was entered.
+	Since time.Time
+}
