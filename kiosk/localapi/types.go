@@ -1,0 +1,43 @@
+package localapi
+
+import (
+	"time"
+
+	"github.com/govkiosk/kiosk/kiosk/session"
+	"github.com/govkiosk/kiosk/kiosk/supervisor"
+)
+
+// Status is the agent's state as kioskctl status prints it. It holds no personal data.
+type Status struct {
+	Version    string              `json:"version"`
+	TerminalID string              `json:"terminal_id"`
+	PID        int                 `json:"pid"`
+	Started    time.Time           `json:"started"`
+	Headless   bool                `json:"headless"`
+	Config     string              `json:"config"`
+	Services   []supervisor.Status `json:"services"`
+	Session    session.Status      `json:"session"`
+	Reader     ReaderStatus        `json:"reader"`
+}
+
+// ReaderStatus is the card reader's state.
+type ReaderStatus struct {
+	Transport string `json:"transport"`
+	OK        bool   `json:"ok"`
+	Fault     string `json:"fault,omitempty"`
+}
+
+// SimCard is the request to put a simulated card on the reader.
+type SimCard struct {
+	Fixture string `json:"fixture"`
+}
+
+// Fixtures lists the simulated cards.
+type Fixtures struct {
+	Fixtures []string `json:"fixtures"`
+}
+
+// apiError is every error response's body.
+type apiError struct {
+	Error string `json:"error"`
+}
