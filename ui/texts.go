@@ -1,0 +1,65 @@
+package ui
+
+import "github.com/govkiosk/kiosk/kiosk/session"
+
+// text keys
+const (
+	txtTitle        = "title"
+	txtSubtitle     = "subtitle"
+	txtPlaceCard    = "place_card"
+	txtSwitchLang   = "switch_lang"
+	txtHello        = "hello"
+	txtPrintProof   = "print_proof"
+	txtTakeCardEnds = "take_card_ends"
+	txtPrinting     = "printing"
+	txtPrinted      = "printed"
+	txtBack         = "back"
+)
+
+// texts holds every string the screens show, in both languages; a test checks that each
+// key and each notice has both.
+var texts = map[string]map[string]string{
+	"zh": {
+		txtTitle:        "政务服务自助终端",
+		txtSubtitle:     "24小时不打烊 · 查询 · 申办 · 打印证明",
+		txtPlaceCard:    "请将身份证放在下方感应区",
+		txtSwitchLang:   "English",
+		txtHello:        "您好，%s",
+		txtPrintProof:   "打印个人参保证明（示例）",
+		txtTakeCardEnds: "取走身份证即结束办理",
+		txtPrinting:     "正在打印，请稍候……",
+		txtPrinted:      "打印完成，请取走您的证明",
+		txtBack:         "返回",
+
+		string(session.NoticeCardExpired):  "您的证件已过有效期，请到人工窗口办理。",
+		string(session.NoticeCardUnread):   "未能读取证件，请将证件重新放在感应区。",
+		string(session.NoticeReaderFault):  "读卡器暂时无法使用，已通知工作人员。",
+		string(session.NoticePrintFailed):  "打印未成功，您的打印任务已保存，请稍后重试或联系工作人员。",
+		string(session.NoticePrinterFault): "打印机需要维护，已通知工作人员；您的打印任务已保存，将自动打印。",
+	},
+	"en": {
+		txtTitle:        "Government Services Self-Service Terminal",
+		txtSubtitle:     "Open 24 hours · Look up · Apply · Print proofs",
+		txtPlaceCard:    "Place your ID card on the reader below",
+		txtSwitchLang:   "中文",
+		txtHello:        "Hello, %s",
+		txtPrintProof:   "Print social insurance proof (sample)",
+		txtTakeCardEnds: "Take your card to finish",
+		txtPrinting:     "Printing, please wait…",
+		txtPrinted:      "Done. Please take your paper.",
+		txtBack:         "Back",
+
+		string(session.NoticeCardExpired):  "Your card has expired. Please go to a staffed counter.",
+		string(session.NoticeCardUnread):   "The card could not be read. Please place it on the reader again.",
+		string(session.NoticeReaderFault):  "The card reader is out of order. Staff have been notified.",
+		string(session.NoticePrintFailed):  "Printing did not succeed. Your job is saved; try again later or ask staff.",
+		string(session.NoticePrinterFault): "The printer needs a technician, who has been notified. Your job is saved and will print.",
+	},
+}
+
+func tr(lang, key string) string {
+	if s, ok := texts[lang][key]; ok {
+		return s
+	}
+	return texts["zh"][key]
+}

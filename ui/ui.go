@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"github.com/govkiosk/kiosk/kiosk/session"
+)
+
+// Core is what the screens need of the session: its view-model and its intents.
+type Core interface {
+	View() session.View
+	Subscribe(func(session.View)) (cancel func())
+	Print()
+	Back()
+	SetLanguage(lang string)
+}
+
+// Options tune the window.
+type Options struct {
+	// Animate runs the attract screen's animation (off in golden tests).
+	Animate bool
+}
+
+// UI draws the session's screens into a window.
+type UI struct {
+	win  fyne.Window
+	core Core
+	opts Options
+	anim *fyne.Animation
+}
+
+// New returns the UI of core in win. Call Start to draw.
+func New(win fyne.Window, core Core, opts Options) *UI {
+	return &UI{win: win, core: core, opts: opts}
+}
+
+// Start draws the current view and redraws on every change until stop is called.
+func (u *UI) Start() (stop func()) {
+	u.render(u.core.View())
+	return u.core.Subscribe(func(v session.View) {
+		fyne.Do(func() { u.render(v) })
+	})
+}
+
+// render replaces the window's content with the screen for v. It runs on Fyne's goroutine.
+func (u *UI) render(v session.View) {
+	if u.anim != nil {
+		u.anim.Stop()
+		u.anim = nil
+	}
+	var body fyne.CanvasObject
+	switch v.Screen {
+	case session.ScreenHome:
+		body = u.home(v)
+	case session.ScreenPrinting:
+		body = u.printing(v)
+	case session.ScreenPrinted:
+		body = u.printed(v)
+	default:
+		body = u.attract(v)
+	}
+	u.win.SetContent(u.frame(v, body))
+}

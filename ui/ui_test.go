@@ -1,0 +1,168 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/govkiosk/kiosk/kiosk/fonts"
+	"github.com/govkiosk/kiosk/kiosk/session"
+)
+
+const wqy = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+
+// fakeCore is a session that records intents and lets the test set the view.
+type fakeCore struct {
+	mu      sync.Mutex
+	view    session.View
+	sub     func(session.View)
+	intents []string
+}
+
+func (c *fakeCore) View() session.View { c.mu.Lock(); defer c.mu.Unlock(); return c.view }
+func (c *fakeCore) Subscribe(f func(session.View)) func() {
+	c.sub = f
+	return func() { c.sub = nil }
+}
+func (c *fakeCore) record(s string)         { c.mu.Lock(); c.intents = append(c.intents, s); c.mu.Unlock() }
+func (c *fakeCore) Print()                  { c.record("print") }
+func (c *fakeCore) Back()                   { c.record("back") }
+func (c *fakeCore) SetLanguage(lang string) { c.record("lang:" + lang) }
+
+func loadFont(t *testing.T) []byte {
+	t.Helper()
+	ttf, err := fonts.Load(wqy)
+	if err != nil {
+		t.Skipf("the CJK font is not installed (.ci/run installs fonts-wqy-microhei): %v", err)
+	}
+	return ttf
+}
+
+func show(t *testing.T, v session.View) (*fakeCore, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(NewTheme(loadFont(t)))
+	core := &fakeCore{view: v}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	stop := New(w, core, Options{}).Start()
+	t.Cleanup(stop)
+	return core, w
+}
+
+// texts returns every text drawn in the tree, and the buttons by label.
+func walk(o fyne.CanvasObject, texts *[]string, buttons map[string]*widget.Button) {
+	switch x := o.(type) {
+	case *canvas.Text:
+		*texts = append(*texts, x.Text)
+	case *widget.Label:
+		*texts = append(*texts, x.Text)
+	case *widget.Button:
+		*texts = append(*texts, x.Text)
+		buttons[x.Text] = x
+	}
+	if c, ok := o.(*fyne.Container); ok {
+		for _, ch := range c.Objects {
+			walk(ch, texts, buttons)
+		}
+	}
+}
+
+func content(w fyne.Window) (string, map[string]*widget.Button) {
+	var texts []string
+	buttons := map[string]*widget.Button{}
+	walk(w.Content(), &texts, buttons)
+	return strings.Join(texts, "\n"), buttons
+}
+
+func TestScreensInBothLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		view session.View
+		want []string
+	}{
+		{session.View{Screen: session.ScreenAttract, Language: "zh"}, []string{"政务服务自助终端", "请将身份证放在下方感应区", "English"}},
+		{session.View{Screen: session.ScreenAttract, Language: "en"}, []string{"Place your ID card on the reader below", "中文"}},
+		{session.View{Screen: session.ScreenAttract, Language: "zh", Notice: session.NoticeCardExpired}, []string{"您的证件已过有效期"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"}, []string{"您好，王**", "打印个人参保证明（示例）"}},
+		{session.View{Screen: session.ScreenHome, Language: "en", Greeting: "G***********"}, []string{"Hello, G***********", "Print social insurance proof (sample)"}},
+		{session.View{Screen: session.ScreenPrinting, Language: "zh"}, []string{"正在打印"}},
+		{session.View{Screen: session.ScreenPrinted, Language: "en"}, []string{"Please take your paper", "Back"}},
+		{session.View{Screen: session.ScreenHome, Language: "en", Notice: session.NoticePrinterFault}, []string{"The printer needs a technician"}},
+	} {
+		t.Run(fmt.Sprintf("%s-%s-%s", tc.view.Screen, tc.view.Language, tc.view.Notice), func(t *testing.T) {
+			_, w := show(t, tc.view)
+			got, _ := content(w)
+			for _, want := range tc.want {
+				if !strings.Contains(got, want) {
+					t.Errorf("screen lacks %q; it shows:\n%s", want, got)
+				}
+			}
+		})
+	}
+}
+
+func TestTapsBecomeIntents(t *testing.T) {
+	core, w := show(t, session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"})
+	_, buttons := content(w)
+	test.Tap(buttons["打印个人参保证明（示例）"])
+	test.Tap(buttons["English"])
+	if got := strings.Join(core.intents, ","); got != "print,lang:en" {
+		t.Errorf("intents %q", got)
+	}
+}
+
+func TestViewChangesRedraw(t *testing.T) {
+	core, w := show(t, session.View{Screen: session.ScreenAttract, Language: "zh"})
+	core.sub(session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "陈**"})
+	got, _ := content(w)
+	if !strings.Contains(got, "您好，陈**") {
+		t.Errorf("not redrawn:\n%s", got)
+	}
+}
+
+func TestTouchTargetsAreLarge(t *testing.T) {
+	for _, s := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenPrinted} {
+		_, w := show(t, session.View{Screen: s, Language: "zh", Greeting: "王**"})
+		_, buttons := content(w)
+		if len(buttons) == 0 {
+			t.Fatalf("%s: no buttons", s)
+		}
+		for label, b := range buttons {
+			if h := b.Size().Height; h < 60 {
+				t.Errorf("%s: button %q is %.0f high, want at least 60", s, label, h)
+			}
+		}
+	}
+}
+
+// Every text in both languages has both translations and is drawable with the font:
+// no boxes on screen.
+func TestTextsAreCompleteAndCovered(t *testing.T) {
+	cov, err := fonts.NewCoverage(loadFont(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for key := range texts["zh"] {
+		if _, ok := texts["en"][key]; !ok {
+			t.Errorf("%q has no English text", key)
+		}
+	}
+	for key := range texts["en"] {
+		if _, ok := texts["zh"][key]; !ok {
+			t.Errorf("%q has no Chinese text", key)
+		}
+	}
+	for lang, m := range texts {
+		for key, s := range m {
+			if miss := cov.Missing(s); len(miss) > 0 {
+				t.Errorf("%s/%s: the font lacks %q", lang, key, string(miss))
+			}
+		}
+	}
+}

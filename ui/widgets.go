@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// minTouch is the smallest height of anything a citizen taps, in Fyne units (pixels at
+// scale 1); DOMAIN.md and the issue ask for at least 60.
+const minTouch = 80
+
+// bigButton is a touch target at least minTouch high and 360 wide.
+func bigButton(label string, important bool, tap func()) fyne.CanvasObject {
+	b := widget.NewButton(label, tap)
+	if important {
+		b.Importance = widget.HighImportance
+	}
+	pad := canvas.NewRectangle(color.Transparent)
+	pad.SetMinSize(fyne.NewSize(360, minTouch))
+	return container.NewStack(pad, b)
+}
+
+// heading is large centered text.
+func heading(s string, size float32, c color.Color) *canvas.Text {
+	t := canvas.NewText(s, c)
+	t.TextSize = size
+	t.Alignment = fyne.TextAlignCenter
+	return t
+}
+
+// message is a centered, wrapping paragraph.
+func message(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = fyne.TextAlignCenter
+	return l
+}
+
+// notice is a message on a tinted band, for warnings the citizen must read.
+func notice(s string) fyne.CanvasObject {
+	bg := canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xf0, B: 0xd0, A: 0xff})
+	return container.NewStack(bg, container.NewPadded(message(s)))
+}
+
+// centered stacks objects in the middle of the screen.
+func centered(objs ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVBox(append(append([]fyne.CanvasObject{layout.NewSpacer()}, objs...), layout.NewSpacer())...)
+}
