@@ -36,9 +36,11 @@ func newMachine(t *testing.T) (*Machine, *fakePrinter, chan View) {
 	t.Helper()
 	p := &fakePrinter{jobs: make(chan PrintRequest, 1), answers: make(chan error, 1)}
 	m := New(Options{
-		Log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Printer:  p,
-		Render:   func(c *devices.Card, lang string, now time.Time) ([]byte, error) { return []byte("%PDF " + c.Type), nil },
+		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Printer: p,
+		Render: func(c *devices.Card, lang string, now time.Time) ([]byte, error) {
+			return []byte("%PDF " + c.Type), nil
+		},
 		Now:      func() time.Time { return today },
 		Language: "zh",
 	})
