@@ -22,9 +22,13 @@ func (u *UI) frame(v session.View, body fyne.CanvasObject) fyne.CanvasObject {
 	}
 	lang := bigButton(tr(v.Language, txtSwitchLang), false, func() { u.core.SetLanguage(other) })
 	top := container.NewBorder(nil, nil, nil, lang)
-	var bottom fyne.CanvasObject
+	bottom := container.NewVBox()
 	if v.Notice != session.NoticeNone {
-		bottom = notice(tr(v.Language, string(v.Notice)))
+		bottom.Add(notice(tr(v.Language, string(v.Notice))))
+	}
+	if v.Countdown > 0 {
+		bottom.Add(notice(fmt.Sprintf(tr(v.Language, txtCountdown), v.Countdown)))
+		bottom.Add(container.NewCenter(bigButton(tr(v.Language, txtContinue), true, u.core.Continue)))
 	}
 	return container.NewBorder(top, bottom, nil, nil, body)
 }
@@ -78,4 +82,8 @@ func (u *UI) printed(v session.View) fyne.CanvasObject {
 		container.NewCenter(bigButton(tr(l, txtBack), false, u.core.Back)),
 		message(tr(l, txtTakeCardEnds)),
 	)
+}
+
+func (u *UI) takeCard(v session.View) fyne.CanvasObject {
+	return centered(heading(tr(v.Language, txtTakeCard), 44, colorPrimary))
 }

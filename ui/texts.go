@@ -14,6 +14,9 @@ const (
 	txtPrinting     = "printing"
 	txtPrinted      = "printed"
 	txtBack         = "back"
+	txtCountdown    = "countdown"
+	txtContinue     = "continue"
+	txtTakeCard     = "take_card"
 )
 
 // texts holds every string the screens show, in both languages; a test checks that each
@@ -30,6 +33,9 @@ var texts = map[string]map[string]string{
 		txtPrinting:     "正在打印，请稍候……",
 		txtPrinted:      "打印完成，请取走您的证明",
 		txtBack:         "返回",
+		txtCountdown:    "%d 秒后将自动结束办理",
+		txtContinue:     "继续办理",
+		txtTakeCard:     "办理已结束，请取走您的身份证和证明材料",
 
 		string(session.NoticeCardExpired):  "您的证件已过有效期，请到人工窗口办理。",
 		string(session.NoticeCardUnread):   "未能读取证件，请将证件重新放在感应区。",
@@ -48,6 +54,9 @@ var texts = map[string]map[string]string{
 		txtPrinting:     "Printing, please wait…",
 		txtPrinted:      "Done. Please take your paper.",
 		txtBack:         "Back",
+		txtCountdown:    "Your session ends in %d s",
+		txtContinue:     "Continue",
+		txtTakeCard:     "Your session has ended. Please take your ID card and your papers.",
 
 		string(session.NoticeCardExpired):  "Your card has expired. Please go to a staffed counter.",
 		string(session.NoticeCardUnread):   "The card could not be read. Please place it on the reader again.",

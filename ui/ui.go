@@ -12,6 +12,7 @@ type Core interface {
 	Subscribe(func(session.View)) (cancel func())
 	Print()
 	Back()
+	Continue()
 	SetLanguage(lang string)
 }
 
@@ -56,6 +57,8 @@ func (u *UI) render(v session.View) {
 		body = u.printing(v)
 	case session.ScreenPrinted:
 		body = u.printed(v)
+	case session.ScreenTakeCard:
+		body = u.takeCard(v)
 	default:
 		body = u.attract(v)
 	}

@@ -33,6 +33,7 @@ func (c *fakeCore) Subscribe(f func(session.View)) func() {
 func (c *fakeCore) record(s string)         { c.mu.Lock(); c.intents = append(c.intents, s); c.mu.Unlock() }
 func (c *fakeCore) Print()                  { c.record("print") }
 func (c *fakeCore) Back()                   { c.record("back") }
+func (c *fakeCore) Continue()               { c.record("continue") }
 func (c *fakeCore) SetLanguage(lang string) { c.record("lang:" + lang) }
 
 func loadFont(t *testing.T) []byte {
@@ -94,6 +95,10 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenPrinting, Language: "zh"}, []string{"正在打印"}},
 		{session.View{Screen: session.ScreenPrinted, Language: "en"}, []string{"Please take your paper", "Back"}},
 		{session.View{Screen: session.ScreenHome, Language: "en", Notice: session.NoticePrinterFault}, []string{"The printer needs a technician"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh", Countdown: 12}, []string{"12 秒后将自动结束办理", "继续办理"}},
+		{session.View{Screen: session.ScreenHome, Language: "en", Countdown: 3}, []string{"Your session ends in 3 s", "Continue"}},
+		{session.View{Screen: session.ScreenTakeCard, Language: "zh"}, []string{"请取走您的身份证"}},
+		{session.View{Screen: session.ScreenTakeCard, Language: "en"}, []string{"Please take your ID card"}},
 	} {
 		t.Run(fmt.Sprintf("%s-%s-%s", tc.view.Screen, tc.view.Language, tc.view.Notice), func(t *testing.T) {
 			_, w := show(t, tc.view)
@@ -112,7 +117,10 @@ func TestTapsBecomeIntents(t *testing.T) {
 	_, buttons := content(w)
 	test.Tap(buttons["打印个人参保证明（示例）"])
 	test.Tap(buttons["English"])
-	if got := strings.Join(core.intents, ","); got != "print,lang:en" {
+	core.sub(session.View{Screen: session.ScreenHome, Language: "en", Countdown: 9})
+	_, buttons = content(w)
+	test.Tap(buttons["Continue"])
+	if got := strings.Join(core.intents, ","); got != "print,lang:en,continue" {
 		t.Errorf("intents %q", got)
 	}
 }

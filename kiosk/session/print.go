@@ -20,7 +20,8 @@ func (m *Machine) Print() {
 		m.mu.Unlock()
 		return
 	}
-	doc, err := m.render(m.card, m.view.Language, m.now())
+	m.touchLocked()
+	doc, err := m.render(m.card, m.view.Language, m.clock.Now())
 	id := m.id
 	if err != nil {
 		m.log.Error("render proof", "err", err)
@@ -30,7 +31,8 @@ func (m *Machine) Print() {
 		return
 	}
 	v := m.view
-	v.Screen, v.Notice = ScreenPrinting, NoticeNone
+	v.Screen, v.Notice, v.Countdown = ScreenPrinting, NoticeNone, 0
+	m.timers.stop(timerIdle) // nobody is idle while the machine prints for them
 	m.printWait.Add(1)
 	m.setLocked(v)
 
@@ -60,6 +62,7 @@ func (m *Machine) printed(id string, err error) {
 		v.Screen, v.Notice = ScreenHome, NoticePrintFailed
 		m.log.Error("print proof", "session", id, "err", err)
 	}
+	m.armIdleLocked()
 	m.setLocked(v)
 }
 
@@ -70,6 +73,7 @@ func (m *Machine) Back() {
 		m.mu.Unlock()
 		return
 	}
+	m.touchLocked()
 	v := m.view
 	v.Screen = ScreenHome
 	m.setLocked(v)

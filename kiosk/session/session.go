@@ -33,9 +33,10 @@ type Machine struct {
 	log      *slog.Logger
 	printer  Printer
 	render   Renderer
-	now      func() time.Time
+	clock    Clock
 	defLang  string
 	printCtx context.Context
+	timing   Timing
 
 	mu        sync.Mutex
 	view      View
@@ -46,6 +47,7 @@ type Machine struct {
 	nextSub   int
 	sessions  int // sessions started since the agent started
 	printWait sync.WaitGroup
+	timers    timers
 }
 
 // Options configure a Machine.
@@ -53,8 +55,9 @@ type Options struct {
 	Log      *slog.Logger
 	Printer  Printer
 	Render   Renderer
-	Now      func() time.Time // nil: time.Now
-	Language string           // "zh" or "en"
+	Clock    Clock  // nil: the real clock
+	Timing   Timing // zero fields take DefaultTiming's
+	Language string // "zh" or "en"
 	// PrintContext bounds print jobs, which outlive the session that started them; the
 	// agent passes its own lifetime.
 	PrintContext context.Context
@@ -62,8 +65,8 @@ type Options struct {
 
 // New returns a machine on the attract screen.
 func New(o Options) *Machine {
-	if o.Now == nil {
-		o.Now = time.Now
+	if o.Clock == nil {
+		o.Clock = realClock{}
 	}
 	if o.Log == nil {
 		o.Log = slog.Default()
@@ -71,9 +74,9 @@ func New(o Options) *Machine {
 	if o.PrintContext == nil {
 		o.PrintContext = context.Background()
 	}
-	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, now: o.Now, defLang: o.Language,
-		printCtx: o.PrintContext, subs: map[int]func(View){}}
-	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Now()}
+	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
+		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), subs: map[int]func(View){}}
+	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
 	return m
 }
 
@@ -101,7 +104,7 @@ func (m *Machine) Subscribe(f func(View)) (cancel func()) {
 
 // setLocked changes the view and notifies subscribers; m.mu is held and released here.
 func (m *Machine) setLocked(v View) {
-	v.Since = m.now()
+	v.Since = m.clock.Now()
 	m.view = v
 	subs := make([]func(View), 0, len(m.subs))
 	for _, f := range m.subs {
@@ -121,7 +124,7 @@ func (m *Machine) CardPresented(card *devices.Card) {
 		m.mu.Unlock()
 		return
 	}
-	if card.Expired(m.now()) {
+	if card.Expired(m.clock.Now()) {
 		card.Wipe()
 		m.log.Info("card refused", "reason", "expired")
 		m.setLocked(View{Screen: ScreenAttract, Language: m.view.Language, Notice: NoticeCardExpired})
@@ -129,9 +132,11 @@ func (m *Machine) CardPresented(card *devices.Card) {
 	}
 	m.card = card
 	m.id = newID()
-	m.started = m.now()
+	m.started = m.clock.Now()
 	m.sessions++
 	m.log.Info("session started", "session", m.id, "card_type", string(card.Type))
+	m.armIdleLocked()
+	m.armLimitLocked()
 	greet := devices.MaskName(card.Name)
 	if m.view.Language == "en" && card.NameEN != "" || card.Name == "" {
 		greet = devices.MaskName(card.NameEN)
@@ -139,16 +144,27 @@ func (m *Machine) CardPresented(card *devices.Card) {
 	m.setLocked(View{Screen: ScreenHome, Language: m.view.Language, Greeting: greet})
 }
 
-// CardRemoved ends the session, wherever it is, with the privacy wipe.
+// CardRemoved ends the session, wherever it is, with the privacy wipe, and returns to the
+// attract screen (also from the take-your-card screen after a timeout).
 func (m *Machine) CardRemoved() {
 	m.mu.Lock()
 	if m.card == nil {
+		if m.view.Screen == ScreenTakeCard {
+			m.setLocked(View{Screen: ScreenAttract, Language: m.defLang})
+			return
+		}
 		m.mu.Unlock()
 		return
 	}
-	m.log.Info("session ended", "session", m.id, "reason", "card removed", "duration", m.now().Sub(m.started).Round(time.Second))
-	m.wipeLocked()
+	m.endLocked("card removed")
 	m.setLocked(View{Screen: ScreenAttract, Language: m.defLang})
+}
+
+// endLocked logs the end of the session and wipes it.
+func (m *Machine) endLocked(reason string) {
+	m.log.Info("session ended", "session", m.id, "reason", reason, "duration", m.clock.Now().Sub(m.started).Round(time.Second))
+	m.timers.stopAll()
+	m.wipeLocked()
 }
 
 // CardUnreadable tells the citizen that the card could not be read.
@@ -183,6 +199,7 @@ func (m *Machine) noticeOnAttract(n Notice) {
 // SetLanguage switches the citizen's language on any screen.
 func (m *Machine) SetLanguage(lang string) {
 	m.mu.Lock()
+	m.touchLocked()
 	v := m.view
 	v.Language = lang
 	if m.card != nil {

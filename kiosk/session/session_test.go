@@ -34,6 +34,13 @@ func testCard() *devices.Card {
 
 func newMachine(t *testing.T) (*Machine, *fakePrinter, chan View) {
 	t.Helper()
+	m, p, views, _ := newTimedMachine(t, Timing{})
+	return m, p, views
+}
+
+func newTimedMachine(t *testing.T, timing Timing) (*Machine, *fakePrinter, chan View, *fakeClock) {
+	t.Helper()
+	clock := newFakeClock(today)
 	p := &fakePrinter{jobs: make(chan PrintRequest, 1), answers: make(chan error, 1)}
 	m := New(Options{
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -41,12 +48,13 @@ func newMachine(t *testing.T) (*Machine, *fakePrinter, chan View) {
 		Render: func(c *devices.Card, lang string, now time.Time) ([]byte, error) {
 			return []byte("%PDF " + c.Type), nil
 		},
-		Now:      func() time.Time { return today },
+		Clock:    clock,
+		Timing:   timing,
 		Language: "zh",
 	})
-	views := make(chan View, 16)
+	views := make(chan View, 64)
 	t.Cleanup(m.Subscribe(func(v View) { views <- v }))
-	return m, p, views
+	return m, p, views, clock
 }
 
 func TestJourneyCardPrintRemove(t *testing.T) {

@@ -6,10 +6,11 @@ import "time"
 type Screen string
 
 const (
-	ScreenAttract  Screen = "attract"  // waiting for a card
-	ScreenHome     Screen = "home"     // a citizen is greeted and can choose a service
-	ScreenPrinting Screen = "printing" // a proof is on its way to the printer
-	ScreenPrinted  Screen = "printed"  // take your paper
+	ScreenAttract  Screen = "attract"   // waiting for a card
+	ScreenHome     Screen = "home"      // a citizen is greeted and can choose a service
+	ScreenPrinting Screen = "printing"  // a proof is on its way to the printer
+	ScreenPrinted  Screen = "printed"   // take your paper
+	ScreenTakeCard Screen = "take_card" // the session timed out; the card is still on the reader
 )
 
 // Notice is a message the UI translates into the citizen's language.
@@ -32,6 +33,8 @@ type View struct {
 	// Greeting is the citizen's masked name ("王**"), empty on the attract screen.
 	Greeting string
 	Notice   Notice
+	// Countdown is the seconds left before an idle session ends; 0 when not counting.
+	Countdown int
 	// Since is when the current screen was entered.
 	Since time.Time
 }
