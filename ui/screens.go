@@ -20,7 +20,7 @@ func (u *UI) frame(v session.View, body fyne.CanvasObject) fyne.CanvasObject {
 	if v.Language == "en" {
 		other = "zh"
 	}
-	lang := bigButton(tr(v.Language, txtSwitchLang), false, func() { u.core.SetLanguage(other) })
+	lang := button(tr(v.Language, txtSwitchLang), false, 200, func() { u.core.SetLanguage(other) })
 	top := container.NewBorder(nil, nil, nil, lang)
 	bottom := container.NewVBox()
 	if v.Notice != session.NoticeNone {
@@ -53,7 +53,6 @@ func (u *UI) attract(v session.View) fyne.CanvasObject {
 	return centered(
 		heading(tr(l, txtTitle), 64, colorPrimary),
 		heading(tr(l, txtSubtitle), 32, colorText),
-		widget.NewSeparator(),
 		container.NewCenter(container.NewStack(band, container.NewCenter(hint))),
 	)
 }

@@ -16,13 +16,25 @@ const minTouch = 80
 
 // bigButton is a touch target at least minTouch high and 360 wide.
 func bigButton(label string, important bool, tap func()) fyne.CanvasObject {
+	return button(label, important, 360, tap)
+}
+
+// button is a touch target at least minTouch high and width wide.
+func button(label string, important bool, width float32, tap func()) fyne.CanvasObject {
 	b := widget.NewButton(label, tap)
 	if important {
 		b.Importance = widget.HighImportance
 	}
 	pad := canvas.NewRectangle(color.Transparent)
-	pad.SetMinSize(fyne.NewSize(360, minTouch))
+	pad.SetMinSize(fyne.NewSize(width, minTouch))
 	return container.NewStack(pad, b)
+}
+
+// gap is vertical space between the parts of a screen.
+func gap() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(1, 32))
+	return r
 }
 
 // heading is large centered text.
@@ -47,7 +59,14 @@ func notice(s string) fyne.CanvasObject {
 	return container.NewStack(bg, container.NewPadded(message(s)))
 }
 
-// centered stacks objects in the middle of the screen.
+// centered stacks objects in the middle of the screen, with a gap between each.
 func centered(objs ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewVBox(append(append([]fyne.CanvasObject{layout.NewSpacer()}, objs...), layout.NewSpacer())...)
+	all := []fyne.CanvasObject{layout.NewSpacer()}
+	for i, o := range objs {
+		if i > 0 {
+			all = append(all, gap())
+		}
+		all = append(all, o)
+	}
+	return container.NewVBox(append(all, layout.NewSpacer())...)
 }

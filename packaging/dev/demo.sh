@@ -4,8 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-export LANG="${LANG:-C.UTF-8}"
-case "$LANG" in *UTF-8*|*utf8*) ;; *) export LANG=C.UTF-8 ;; esac
+# Fyne wants a UTF-8 locale with a language tag ("C.UTF-8" logs a parse error).
+case "${LANG:-}" in C.*|POSIX*|"") export LANG=zh_CN.UTF-8 ;; *UTF-8*|*utf8*) ;; *) export LANG=zh_CN.UTF-8 ;; esac
 mkdir -p var/demo/home out/prints
 export XDG_CACHE_HOME="${XDG_CACHE_HOME:-$PWD/var/demo/home/.cache}"
 export XDG_CONFIG_HOME="${XDG_CONFIG_HOME:-$PWD/var/demo/home/.config}"

@@ -13,7 +13,7 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$tmp"' EXIT
 
 Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.05; done
-export DISPLAY=$disp LANG=C.UTF-8 XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config
+export DISPLAY=$disp LANG=zh_CN.UTF-8 XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config
 sed -e "s#^state_dir: .*#state_dir: $tmp/state#" -e "s#^  socket: .*#  socket: $tmp/k.sock#" \
     -e "s#dir: ../out/prints#dir: $tmp/prints#" configs/demo.yaml >"$tmp/demo.yaml"
 
