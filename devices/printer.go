@@ -1,6 +1,13 @@
 package devices
 
-import "context"
+import (
+	"context"
+	"errors"
+)
+
+// ErrPrinterBusy: the printer takes no new job now (busy with another, or not accepting
+// jobs); try again later. Not a fault of the job refused.
+var ErrPrinterBusy = errors.New("printer busy")
 
 // PrinterReason is one condition a printer reports, named as IPP's printer-state-reasons
 // are. Receipt printers map their DLE EOT status bits to the same names.
@@ -46,7 +53,7 @@ func (s PrinterStatus) Blocked() bool {
 type JobState string
 
 const (
-	JobPending    JobState = "pending"
+	JobPending    JobState = "pending" // not started: nothing has printed
 	JobProcessing JobState = "processing"
 	JobCompleted  JobState = "completed"
 	JobAborted    JobState = "aborted"
@@ -55,12 +62,33 @@ const (
 )
 
 // DocPrinter prints PDF documents on an A4 printer. Printing is two-phase so that the
-// spool can record the printer's job id before any page can come out: CreateJob, record
-// the id durably, then SendDocument.
+// spool can record the printer's job reference before any page can come out: CreateJob,
+// record the reference durably, then SendDocument.
+//
+// The reference CreateJob returns is opaque to callers and must identify the job beyond
+// a printer restart: a driver whose printer reuses job numbers adds something unique
+// (IPP's job-uuid), so that JobState answers JobUnknown rather than another job's state.
 type DocPrinter interface {
 	Name() string
-	CreateJob(ctx context.Context, title string) (jobID string, err error)
-	SendDocument(ctx context.Context, jobID string, pdf []byte) error
-	JobState(ctx context.Context, jobID string) (JobState, error)
+	// CreateJob makes an empty job on the printer; nothing prints until SendDocument.
+	CreateJob(ctx context.Context, title string) (jobRef string, err error)
+	// SendDocument sends the job's one document. An error does not prove the document
+	// did not arrive: ask JobState.
+	SendDocument(ctx context.Context, jobRef string, pdf []byte) error
+	// JobState reports the job's state; JobUnknown when the printer does not know it.
+	JobState(ctx context.Context, jobRef string) (JobState, error)
+	// CancelJob cancels a job that has not completed. The spool cancels only jobs in
+	// JobPending, which have printed nothing.
+	CancelJob(ctx context.Context, jobRef string) error
+	// Jobs lists the printer's unfinished jobs that this kiosk created, so that a job
+	// created just before a crash, and never recorded, can be found and canceled.
+	Jobs(ctx context.Context) ([]PrinterJob, error)
 	Status(ctx context.Context) (PrinterStatus, error)
+}
+
+// PrinterJob is a job as the printer lists it.
+type PrinterJob struct {
+	Ref   string // as CreateJob returned it
+	Title string
+	State JobState
 }
