@@ -1,10 +1,13 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/govkiosk/kiosk/kiosk/localapi"
 )
 
 func newSimCmd(g *globals) *cobra.Command {
@@ -68,6 +71,31 @@ func newSimCmd(g *globals) *cobra.Command {
 			},
 		},
 	)
-	sim.AddCommand(card)
+	reader := &cobra.Command{Use: "reader", Short: "Pull the simulated reader's cable or plug it back in"}
+	for _, c := range []struct {
+		use, short, done string
+		call             func(*localapi.Client, context.Context) error
+	}{
+		{"unplug", "Unplug the simulated reader", "the reader is unplugged", (*localapi.Client).SimUnplug},
+		{"replug", "Plug the simulated reader back in", "the reader is plugged in", (*localapi.Client).SimReplug},
+	} {
+		reader.AddCommand(&cobra.Command{
+			Use:   c.use,
+			Short: c.short,
+			Args:  cobra.NoArgs,
+			RunE: func(cmd *cobra.Command, _ []string) error {
+				cl, err := g.client()
+				if err != nil {
+					return err
+				}
+				if err := c.call(cl, cmd.Context()); err != nil {
+					return err
+				}
+				fmt.Fprintln(cmd.OutOrStdout(), c.done)
+				return nil
+			},
+		})
+	}
+	sim.AddCommand(card, reader)
 	return sim
 }

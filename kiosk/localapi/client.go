@@ -47,6 +47,16 @@ func (c *Client) SimRemove(ctx context.Context) error {
 	return c.do(ctx, http.MethodPost, "/v1/sim/card/remove", struct{}{}, nil)
 }
 
+// SimUnplug pulls the simulated reader's cable; SimReplug plugs it back in.
+func (c *Client) SimUnplug(ctx context.Context) error {
+	return c.do(ctx, http.MethodPost, "/v1/sim/reader/unplug", struct{}{}, nil)
+}
+
+// SimReplug plugs the simulated reader back in.
+func (c *Client) SimReplug(ctx context.Context) error {
+	return c.do(ctx, http.MethodPost, "/v1/sim/reader/replug", struct{}{}, nil)
+}
+
 // SimFixtures lists the simulated reader's cards.
 func (c *Client) SimFixtures(ctx context.Context) ([]string, error) {
 	var f Fixtures

@@ -13,7 +13,8 @@ import (
 )
 
 type fakeSim struct {
-	card string
+	card    string
+	plugged bool
 }
 
 func (f *fakeSim) Insert(name string) error {
@@ -25,6 +26,8 @@ func (f *fakeSim) Insert(name string) error {
 }
 func (f *fakeSim) Remove()            { f.card = "" }
 func (f *fakeSim) Fixtures() []string { return []string{"resident", "expired"} }
+func (f *fakeSim) Unplug()            { f.plugged = false }
+func (f *fakeSim) Replug()            { f.plugged = true }
 
 // serve starts a server on a socket in a temp dir and returns a client of it.
 func serve(t *testing.T, s *Server) *Client {
@@ -74,6 +77,12 @@ func TestSimRoutes(t *testing.T) {
 	}
 	if err := c.SimRemove(ctx); err != nil || sim.card != "" {
 		t.Errorf("remove: %v, card %q", err, sim.card)
+	}
+	if err := c.SimUnplug(ctx); err != nil || sim.plugged {
+		t.Errorf("unplug: %v, plugged %v", err, sim.plugged)
+	}
+	if err := c.SimReplug(ctx); err != nil || !sim.plugged {
+		t.Errorf("replug: %v, plugged %v", err, sim.plugged)
 	}
 	fx, err := c.SimFixtures(ctx)
 	if err != nil || !slices.Equal(fx, sim.Fixtures()) {

@@ -18,6 +18,8 @@ type SimReader interface {
 	Insert(fixture string) error
 	Remove()
 	Fixtures() []string
+	Unplug() // as if the reader's cable were pulled
+	Replug()
 }
 
 // Server serves the local API on a unix socket.
@@ -112,6 +114,14 @@ func (s *Server) Handler() http.Handler {
 	}))
 	mux.HandleFunc("POST /v1/sim/card/remove", s.sim(func(w http.ResponseWriter, r *http.Request) {
 		s.Sim.Remove()
+		writeJSON(w, http.StatusOK, struct{}{})
+	}))
+	mux.HandleFunc("POST /v1/sim/reader/unplug", s.sim(func(w http.ResponseWriter, r *http.Request) {
+		s.Sim.Unplug()
+		writeJSON(w, http.StatusOK, struct{}{})
+	}))
+	mux.HandleFunc("POST /v1/sim/reader/replug", s.sim(func(w http.ResponseWriter, r *http.Request) {
+		s.Sim.Replug()
 		writeJSON(w, http.StatusOK, struct{}{})
 	}))
 	return mux
