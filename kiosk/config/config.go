@@ -72,6 +72,7 @@ type Printer struct {
 
 // Spool is the durable print queue.
 type Spool struct {
-	Retention      time.Duration `yaml:"retention"`
+	Retention      time.Duration `yaml:"retention"`    // how long an unprinted document is kept
+	KeepRecords    time.Duration `yaml:"keep_records"` // how long a finished job stays listed
 	PurgeAbandoned bool          `yaml:"purge_abandoned"`
 }

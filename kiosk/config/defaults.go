@@ -21,7 +21,7 @@ func Default() Config {
 		},
 		Reader:   Reader{Transport: "serial", USBID: "0400:c35a", Baud: 115200},
 		Printers: Printers{A4: Printer{Type: "ipp", URL: "ipp://localhost:631/printers/a4"}},
-		Spool:    Spool{Retention: 72 * time.Hour, PurgeAbandoned: true},
+		Spool:    Spool{Retention: 24 * time.Hour, KeepRecords: 30 * 24 * time.Hour, PurgeAbandoned: true},
 	}
 }
 

@@ -104,6 +104,7 @@ func (c *Config) Validate() []Problem {
 		}
 	}
 	positive("spool.retention", c.Spool.Retention, add)
+	positive("spool.keep_records", c.Spool.KeepRecords, add)
 	return ps
 }
 
