@@ -79,10 +79,11 @@ func (m *Machine) Back() {
 	m.setLocked(v)
 }
 
-// Wait blocks until every print started by the machine has returned, for a clean stop.
+// Wait blocks until every print started by the machine, and every Ended call, has
+// returned, for a clean stop.
 func (m *Machine) Wait(ctx context.Context) error {
 	done := make(chan struct{})
-	go func() { m.printWait.Wait(); close(done) }()
+	go func() { m.printWait.Wait(); m.endWait.Wait(); close(done) }()
 	select {
 	case <-done:
 		return nil

@@ -37,6 +37,7 @@ type Machine struct {
 	defLang  string
 	printCtx context.Context
 	timing   Timing
+	ended    func(string)
 
 	mu        sync.Mutex
 	view      View
@@ -47,6 +48,7 @@ type Machine struct {
 	nextSub   int
 	sessions  int // sessions started since the agent started
 	printWait sync.WaitGroup
+	endWait   sync.WaitGroup
 	timers    timers
 }
 
@@ -61,6 +63,9 @@ type Options struct {
 	// PrintContext bounds print jobs, which outlive the session that started them; the
 	// agent passes its own lifetime.
 	PrintContext context.Context
+	// Ended, when set, is called with a session's id after it ended and was wiped (for
+	// the spool to purge the citizen's unprinted jobs).
+	Ended func(sessionID string)
 }
 
 // New returns a machine on the attract screen.
@@ -75,7 +80,7 @@ func New(o Options) *Machine {
 		o.PrintContext = context.Background()
 	}
 	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
-		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), subs: map[int]func(View){}}
+		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, subs: map[int]func(View){}}
 	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
 	return m
 }
@@ -160,10 +165,19 @@ func (m *Machine) CardRemoved() {
 	m.setLocked(View{Screen: ScreenAttract, Language: m.defLang})
 }
 
-// endLocked logs the end of the session and wipes it.
+// endLocked logs the end of the session, wipes it and reports it to Ended (in its own
+// goroutine: m.mu is held).
 func (m *Machine) endLocked(reason string) {
 	m.log.Info("session ended", "session", m.id, "reason", reason, "duration", m.clock.Now().Sub(m.started).Round(time.Second))
 	m.timers.stopAll()
+	if m.ended != nil {
+		id := m.id
+		m.endWait.Add(1)
+		go func() {
+			defer m.endWait.Done()
+			m.ended(id)
+		}()
+	}
 	m.wipeLocked()
 }
 

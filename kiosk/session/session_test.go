@@ -203,3 +203,23 @@ func TestReaderFaultNotice(t *testing.T) {
 		t.Fatalf("view %+v", v)
 	}
 }
+
+func TestEndedIsToldWhichSessionEnded(t *testing.T) {
+	ended := make(chan string, 1)
+	clock := newFakeClock(today)
+	m := New(Options{
+		Log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock:    clock,
+		Language: "zh",
+		Ended:    func(id string) { ended <- id },
+	})
+	m.CardPresented(testCard())
+	id := m.id
+	m.CardRemoved()
+	if got := <-ended; got != id || got == "" {
+		t.Errorf("Ended(%q), want %q", got, id)
+	}
+	if err := m.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+}
