@@ -62,3 +62,31 @@ func (r *Renderer) Placeholder(card *devices.Card, lang string, now time.Time) (
 	}
 	return buf.Bytes(), nil
 }
+
+// TestPage renders the A4 test page a technician prints from kioskctl: the printer's
+// name, the time, Chinese and Latin text in the CJK font, and alignment marks.
+func (r *Renderer) TestPage(printer string, now time.Time) ([]byte, error) {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.SetTitle("test page", true)
+	pdf.SetCreationDate(now)
+	pdf.SetModificationDate(now)
+	pdf.AddUTF8FontFromBytes(fontFamily, "", r.font)
+	pdf.AddPage()
+	pdf.SetFont(fontFamily, "", 22)
+	pdf.CellFormat(0, 14, "打印机测试页 Printer test page", "", 1, "C", false, 0, "")
+	pdf.SetFont(fontFamily, "", 14)
+	pdf.CellFormat(0, 10, "打印机 Printer: "+printer, "", 1, "L", false, 0, "")
+	pdf.CellFormat(0, 10, "时间 Time: "+now.Format("2006-01-02 15:04:05"), "", 1, "L", false, 0, "")
+	pdf.CellFormat(0, 10, "中文字体：政务服务自助终端 喆堃赟燊 0123456789", "", 1, "L", false, 0, "")
+	// Corner marks 10 mm from each edge show the printable area and alignment.
+	w, h := pdf.GetPageSize()
+	for _, c := range [][2]float64{{10, 10}, {w - 10, 10}, {10, h - 10}, {w - 10, h - 10}} {
+		pdf.Line(c[0]-5, c[1], c[0]+5, c[1])
+		pdf.Line(c[0], c[1]-5, c[0], c[1]+5)
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return nil, fmt.Errorf("certificate: render test page: %w", err)
+	}
+	return buf.Bytes(), nil
+}

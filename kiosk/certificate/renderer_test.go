@@ -36,6 +36,36 @@ func TestPlaceholderText(t *testing.T) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
 		t.Fatal("not a PDF")
 	}
+	text := pdfText(t, pdf)
+	for _, want := range []string{"个人参保证明（示例）", "王**", "4403**********123X", "2026-11-27 09:30", "示例文件"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("PDF text lacks %q:\n%s", want, text)
+		}
+	}
+	for _, secret := range []string{"王建国", "44030419580315123X"} {
+		if strings.Contains(text, secret) {
+			t.Errorf("PDF holds unmasked %q", secret)
+		}
+	}
+}
+
+func TestTestPageText(t *testing.T) {
+	r := renderer(t)
+	pdf, err := r.TestPage("a4", time.Date(2026, 11, 27, 9, 30, 0, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	for _, want := range []string{"打印机测试页 Printer test page", "Printer: a4", "2026-11-27 09:30:00", "喆堃赟燊"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("test page lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// pdfText extracts a PDF's text with pdftotext.
+func pdfText(t *testing.T, pdf []byte) string {
+	t.Helper()
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Skip("pdftotext is not installed (.ci/run installs poppler-utils)")
 	}
@@ -47,17 +77,7 @@ func TestPlaceholderText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := string(out)
-	for _, want := range []string{"个人参保证明（示例）", "王**", "4403**********123X", "2026-11-27 09:30", "示例文件"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("PDF text lacks %q:\n%s", want, text)
-		}
-	}
-	for _, secret := range []string{"王建国", "44030419580315123X"} {
-		if strings.Contains(text, secret) {
-			t.Errorf("PDF holds unmasked %q", secret)
-		}
-	}
+	return string(out)
 }
 
 func BenchmarkPlaceholder(b *testing.B) {
