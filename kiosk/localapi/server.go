@@ -11,6 +11,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/govkiosk/kiosk/spool"
 )
 
 // SimReader is the simulated card reader's control, present only in a sim configuration.
@@ -30,6 +32,11 @@ type Server struct {
 	Status func() Status
 	// Sim is nil unless the reader is simulated.
 	Sim SimReader
+	// Spool is nil while printing is off; SpoolFault then says why.
+	Spool      Spool
+	SpoolFault string
+	// TestPage queues a test page on a printer.
+	TestPage func(ctx context.Context, printer string) (spool.JobID, error)
 
 	ln net.Listener
 }
@@ -124,6 +131,7 @@ func (s *Server) Handler() http.Handler {
 		s.Sim.Replug()
 		writeJSON(w, http.StatusOK, struct{}{})
 	}))
+	s.spoolRoutes(mux)
 	return mux
 }
 

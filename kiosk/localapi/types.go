@@ -18,6 +18,17 @@ type Status struct {
 	Services   []supervisor.Status `json:"services"`
 	Session    session.Status      `json:"session"`
 	Reader     ReaderStatus        `json:"reader"`
+	Printers   []PrinterStatus     `json:"printers"`
+}
+
+// PrinterStatus is one printer's state and its queue.
+type PrinterStatus struct {
+	Name    string   `json:"name"`
+	Type    string   `json:"type"`
+	Ready   bool     `json:"ready"`
+	Reasons []string `json:"reasons,omitempty"`
+	Pending int      `json:"pending_jobs"`
+	Fault   string   `json:"fault,omitempty"`
 }
 
 // ReaderStatus is the card reader's state.

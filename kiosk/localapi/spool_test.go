@@ -1,0 +1,86 @@
+package localapi
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/govkiosk/kiosk/spool"
+)
+
+// openSpool opens a real spool in a temp dir; no worker runs, so jobs stay queued.
+func openSpool(t *testing.T) *spool.Spool {
+	t.Helper()
+	sp, err := spool.Open(filepath.Join(t.TempDir(), "spool.db"), spool.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { sp.Close() })
+	return sp
+}
+
+func TestSpoolCommands(t *testing.T) {
+	sp := openSpool(t)
+	ctx := context.Background()
+	id, err := sp.Enqueue(ctx, spool.NewJob{Printer: "a4", Title: "proof", Doc: []byte("%PDF-1.4")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := serve(t, &Server{
+		Status: func() Status { return Status{} },
+		Spool:  sp,
+		TestPage: func(ctx context.Context, printer string) (spool.JobID, error) {
+			if printer != "a4" {
+				return 0, fmt.Errorf("no printer %q", printer)
+			}
+			return sp.Enqueue(ctx, spool.NewJob{Printer: printer, Title: "test-page", Doc: []byte("%PDF-1.4")})
+		},
+	})
+
+	jobs, err := c.SpoolJobs(ctx)
+	if err != nil || len(jobs) != 1 || jobs[0].ID != id || jobs[0].State != spool.Queued {
+		t.Fatalf("ls: %+v, %v", jobs, err)
+	}
+	if j, err := c.SpoolJob(ctx, id.String()); err != nil || j.Title != "proof" {
+		t.Errorf("show: %+v, %v", j, err)
+	}
+	if _, err := c.SpoolJob(ctx, "999"); err == nil || !strings.Contains(err.Error(), "999") {
+		t.Errorf("show of a missing job: %v", err)
+	}
+	if _, err := c.SpoolJob(ctx, "x"); err == nil || !strings.Contains(err.Error(), "bad job id") {
+		t.Errorf("show of a bad id: %v", err)
+	}
+	// A queued job cannot be released: the refusal says why.
+	if _, err := c.SpoolRelease(ctx, id.String()); err == nil || !strings.Contains(err.Error(), "only held or failed jobs can be released") {
+		t.Errorf("release of a queued job: %v", err)
+	}
+	if j, err := c.SpoolCancel(ctx, id.String()); err != nil || j.State != spool.Canceled {
+		t.Errorf("cancel: %+v, %v", j, err)
+	}
+	if _, err := c.SpoolCancel(ctx, id.String()); err == nil {
+		t.Error("a canceled job was canceled again")
+	}
+	if n, err := c.SpoolPurge(ctx); err != nil || n != 1 {
+		t.Errorf("purge: %d, %v", n, err)
+	}
+	if j, err := c.TestPage(ctx, "a4"); err != nil || j.Title != "test-page" || j.State != spool.Queued {
+		t.Errorf("test page: %+v, %v", j, err)
+	}
+	if _, err := c.TestPage(ctx, "nope"); err == nil || !strings.Contains(err.Error(), `no printer "nope"`) {
+		t.Errorf("test page on an unknown printer: %v", err)
+	}
+}
+
+func TestSpoolCommandsWhilePrintingIsOff(t *testing.T) {
+	c := serve(t, &Server{Status: func() Status { return Status{} }, SpoolFault: "spool: file is corrupt"})
+	_, err := c.SpoolJobs(context.Background())
+	if err == nil || !strings.Contains(err.Error(), "printing is off: spool: file is corrupt") {
+		t.Errorf("got %v", err)
+	}
+	if errors.Is(err, ErrNoAgent) {
+		t.Error("reported as no agent")
+	}
+}
