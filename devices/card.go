@@ -67,3 +67,31 @@ type CardReader interface {
 	CardPresent(ctx context.Context) (bool, error)
 	Close() error
 }
+
+// nationNames are the GB/T 3304 names of the 56 ethnic groups, indexed by code 1..56.
+var nationNames = [...]string{"", "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依",
+	"朝鲜", "满", "侗", "瑶", "白", "土家", "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤",
+	"畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜", "土", "达斡尔",
+	"仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒",
+	"乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙",
+	"鄂伦春", "赫哲", "门巴", "珞巴", "基诺"}
+
+// NationName returns the Chinese name of the card's ethnic group code ("01" → "汉"), or ""
+// for a card without one. 97 is "其他", 98 "外国血统中国籍人士".
+func (c *Card) NationName() string {
+	switch c.NationCode {
+	case "97":
+		return "其他"
+	case "98":
+		return "外国血统中国籍人士"
+	}
+	if len(c.NationCode) != 2 {
+		return ""
+	}
+	n := int(c.NationCode[0]-'0')*10 + int(c.NationCode[1]-'0')
+	if c.NationCode[0] < '0' || c.NationCode[0] > '9' || c.NationCode[1] < '0' ||
+		c.NationCode[1] > '9' || n < 1 || n >= len(nationNames) {
+		return ""
+	}
+	return nationNames[n]
+}
