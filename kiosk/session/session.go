@@ -126,6 +126,7 @@ func (m *Machine) setLocked(v View) {
 func (m *Machine) CardPresented(card *devices.Card) {
 	m.mu.Lock()
 	if m.card != nil { // a session is already running; the watcher reports each card once
+		card.Wipe()
 		m.mu.Unlock()
 		return
 	}

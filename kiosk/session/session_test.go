@@ -172,6 +172,9 @@ func TestSecondCardDuringASessionIsIgnored(t *testing.T) {
 	if m.Status().Sessions != 1 {
 		t.Error("counted two sessions")
 	}
+	if other.Name != "" {
+		t.Error("the ignored card was not wiped")
+	}
 }
 
 func TestLanguageSwitchesOnEveryScreen(t *testing.T) {
