@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/govkiosk/kiosk/kiosk/certificate"
+	"github.com/govkiosk/kiosk/kiosk/config"
+	"github.com/govkiosk/kiosk/kiosk/fonts"
+	"github.com/govkiosk/kiosk/kiosk/localapi"
+	"github.com/govkiosk/kiosk/kiosk/logging"
+	"github.com/govkiosk/kiosk/kiosk/session"
+	"github.com/govkiosk/kiosk/kiosk/supervisor"
+	"github.com/govkiosk/kiosk/spool"
+)
+
+// agent is everything the process runs, wired from the config.
+type agent struct {
+	cfg      config.Config
+	cfgPath  string
+	headless bool
+	started  time.Time
+	log      *slog.Logger
+	font     []byte
+	renderer *certificate.Renderer
+
+	sup     *supervisor.Supervisor
+	session *session.Machine
+	api     *localapi.Server
+	reader  *readerLink
+	central *centralLink
+	spool   *spool.Spool // nil when the spool file is corrupt
+	// spoolFault says why printing is off.
+	spoolFault string
+
+	closers []func() error
+	mu      sync.Mutex
+}
+
+// runOptions are what the command line gives run.
+type runOptions struct {
+	cfg      config.Config
+	cfgPath  string
+	headless bool
+	started  time.Time
+	logOut   io.Writer
+	// ready, when set, is called once every service is built and the socket is bound.
+	ready func(*agent)
+}
+
+// run builds the agent, runs its services (and the window unless headless) until ctx is
+// canceled or the window closes, then stops everything in order.
+func run(ctx context.Context, o runOptions) error {
+	cfg := o.cfg
+	log, err := logging.New(o.logOut, cfg.Log.Format, cfg.Log.Level)
+	if err != nil {
+		return err
+	}
+	slog.SetDefault(log)
+	a := &agent{cfg: cfg, cfgPath: o.cfgPath, headless: o.headless, started: o.started, log: log}
+	headless := o.headless
+	defer a.close()
+	if err := a.build(ctx); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	supDone := make(chan error, 1)
+	go func() { supDone <- a.sup.Serve(ctx) }()
+	log.Info("agent started", "terminal", cfg.Terminal.ID, "config", o.cfgPath, "headless", headless, "version", version)
+	if o.ready != nil {
+		o.ready(a)
+	}
+
+	if headless {
+		<-ctx.Done()
+	} else {
+		runWindow(ctx, a) // returns when ctx ends or the window is closed
+		cancel()
+	}
+	<-supDone
+	wait, stop := context.WithTimeout(context.Background(), 10*time.Second)
+	defer stop()
+	if err := a.session.Wait(wait); err != nil {
+		log.Warn("stopped with print jobs still under way", "err", err)
+	}
+	log.Info("agent stopped")
+	return nil
+}
+
+func (a *agent) build(ctx context.Context) error {
+	cfg := a.cfg
+	if err := os.MkdirAll(cfg.StateDir, 0o750); err != nil {
+		return fmt.Errorf("state dir: %w", err)
+	}
+	ttf, err := fonts.Load(cfg.UI.Font)
+	if err != nil {
+		return err
+	}
+	a.font = ttf
+	a.renderer = certificate.NewRenderer(ttf)
+	printer, err := a.openDocPrinter()
+	if err != nil {
+		return err
+	}
+	if err := a.openSpool(); err != nil {
+		return err
+	}
+	central, err := a.openCentral(ctx)
+	if err != nil {
+		return err
+	}
+	a.central = central
+	a.session = session.New(session.Options{
+		Log:          a.log,
+		Printer:      spoolPrinter{a},
+		Ended:        a.sessionEnded,
+		Render:       a.renderer.Placeholder,
+		Timing:       session.Timing{Idle: cfg.UI.IdleTimeout, Limit: cfg.UI.SessionLimit},
+		Language:     cfg.UI.Language,
+		PrintContext: ctx,
+	})
+	reader, err := a.openReader()
+	if err != nil {
+		return err
+	}
+	a.reader = reader
+
+	a.api = &localapi.Server{Socket: cfg.LocalAPI.Socket, Log: a.log, Status: a.status, Sim: reader.simControl(),
+		SpoolFault: a.spoolFault, TestPage: a.testPage}
+	if a.spool != nil { // a nil *spool.Spool must not become a non-nil interface
+		a.api.Spool = a.spool
+	}
+	if err := a.api.Listen(); err != nil {
+		return err
+	}
+	a.sup = &supervisor.Supervisor{Log: a.log}
+	a.sup.Add("local-api", a.api)
+	a.sup.Add("card-reader", reader)
+	if a.spool != nil {
+		a.sup.Add("printer-"+a4, a.spool.Worker(printer))
+	}
+	if central.server != nil {
+		a.sup.Add("central", central)
+	}
+	return nil
+}
+
+func (a *agent) onClose(f func() error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.closers = append(a.closers, f)
+}
+
+func (a *agent) close() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	for i := len(a.closers) - 1; i >= 0; i-- {
+		if err := a.closers[i](); err != nil {
+			a.log.Warn("close", "err", err)
+		}
+	}
+}
+
+func (a *agent) status() localapi.Status {
+	abs, _ := filepath.Abs(a.cfgPath)
+	return localapi.Status{
+		Version:    version,
+		TerminalID: a.cfg.Terminal.ID,
+		PID:        os.Getpid(),
+		Started:    a.started,
+		Headless:   a.headless,
+		Config:     abs,
+		Services:   a.sup.Statuses(),
+		Session:    a.session.Status(),
+		Reader:     a.reader.status(),
+		Printers:   a.printerStatus(),
+	}
+}
+
+func (a *agent) printerStatus() []localapi.PrinterStatus {
+	st := localapi.PrinterStatus{Name: a4, Type: a.cfg.Printers.A4.Type}
+	if a.spool == nil {
+		st.Fault = "printing is off: " + a.spoolFault
+		return []localapi.PrinterStatus{st}
+	}
+	ps := a.spool.PrinterStatus(a4)
+	st.Ready = ps.Ready
+	for _, r := range ps.Reasons {
+		st.Reasons = append(st.Reasons, string(r))
+	}
+	if jobs, err := a.spool.List(spool.Filter{Printer: a4, States: []spool.State{spool.Queued, spool.Sending, spool.Sent, spool.Held}}); err == nil {
+		st.Pending = len(jobs)
+	}
+	return []localapi.PrinterStatus{st}
+}

@@ -1,0 +1,212 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/govkiosk/kiosk/kiosk/config"
+	"github.com/govkiosk/kiosk/kiosk/localapi"
+	"github.com/govkiosk/kiosk/kiosk/session"
+	"github.com/govkiosk/kiosk/spool"
+)
+
+// A config with an unknown key, a wrong type or an invalid value stops the start with
+// the config package's message, exit status 2, before anything runs.
+func TestBadConfigStopsTheStart(t *testing.T) {
+	for _, name := range []string{"unknown_key", "wrong_type", "invalid_value"} {
+		t.Run(name, func(t *testing.T) {
+			path := "../../kiosk/config/testdata/" + name + ".yaml"
+			want, err := os.ReadFile("../../kiosk/config/testdata/" + name + ".err")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			if code := kioskMain([]string{"--config", path, "--headless"}, &stdout, &stderr); code != 2 {
+				t.Errorf("exit status %d, want 2", code)
+			}
+			wantMsg := "kiosk: " + strings.Replace(string(want), "testdata/", "../../kiosk/config/testdata/", 1)
+			if got := stderr.String(); got != wantMsg {
+				t.Errorf("stderr\n got %q\nwant %q", got, wantMsg)
+			}
+		})
+	}
+}
+
+// syncBuffer is a log sink safe for the agent's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// demoConfig writes a demo-like config into dir: embedded central, simulated reader,
+// PDFs into dir/prints.
+func demoConfig(t *testing.T, dir string) string {
+	t.Helper()
+	cfg := fmt.Sprintf(`terminal: {id: TEST-1}
+log: {format: json, level: debug}
+state_dir: %[1]s/state
+local_api: {socket: %[1]s/k.sock}
+central: {url: "", embedded: true}
+reader: {transport: sim}
+printers:
+  a4: {type: pdfdir, dir: %[1]s/prints}
+`, dir)
+	path := filepath.Join(dir, "kiosk.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// The headless agent, driven through its real local API as kioskctl drives it: a card
+// starts a session, a print writes a PDF, removing the card ends the session, and no
+// personal data reaches the log.
+func TestHeadlessJourney(t *testing.T) {
+	dir := t.TempDir()
+	path := demoConfig(t, dir)
+	var logs syncBuffer
+	views := make(chan session.View, 64)
+	ready := make(chan *agent, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		cfg, err := config.Load(path)
+		if err != nil {
+			done <- err
+			return
+		}
+		done <- run(ctx, runOptions{cfg: cfg, cfgPath: path, headless: true, started: time.Now(), logOut: &logs,
+			ready: func(a *agent) {
+				a.session.Subscribe(func(v session.View) { views <- v })
+				ready <- a
+			}})
+	}()
+	var a *agent
+	select {
+	case a = <-ready:
+	case err := <-done:
+		t.Fatalf("agent stopped at start: %v\n%s", err, logs.String())
+	}
+	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
+	waitScreen := func(s session.Screen) session.View {
+		t.Helper()
+		timeout := time.After(20 * time.Second)
+		for {
+			select {
+			case v := <-views:
+				if v.Screen == s {
+					return v
+				}
+			case <-timeout:
+				t.Fatalf("screen %s never came; logs:\n%s", s, logs.String())
+			}
+		}
+	}
+
+	if err := c.SimInsert(ctx, "resident"); err != nil {
+		t.Fatal(err)
+	}
+	if v := waitScreen(session.ScreenHome); v.Greeting != "王**" {
+		t.Errorf("greeting %q", v.Greeting)
+	}
+	st, err := c.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !st.Session.Active || st.Session.CardType != "resident" || !st.Headless || st.TerminalID != "TEST-1" {
+		t.Errorf("status during the session: %+v", st)
+	}
+
+	a.session.Print() // the UI's tap
+	waitScreen(session.ScreenPrinted)
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "prints", "*.pdf"))
+	if len(pdfs) != 1 {
+		t.Errorf("prints: %v", pdfs)
+	}
+	jobs, err := c.SpoolJobs(ctx)
+	if err != nil || len(jobs) != 1 || jobs[0].State != spool.Completed || jobs[0].Title != session.ProofTitle {
+		t.Errorf("spool after printing: %+v, %v", jobs, err)
+	}
+
+	if err := c.SimRemove(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitScreen(session.ScreenAttract)
+	if st, _ := c.Status(ctx); st.Session.Active || st.Session.Sessions != 1 {
+		t.Errorf("status after the session: %+v", st.Session)
+	}
+
+	// Pulling the reader's cable is a fault that kioskctl status shows, and the agent
+	// recovers when the reader comes back.
+	if err := c.SimUnplug(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitNotice(t, views, session.NoticeReaderFault, &logs)
+	if st, _ := c.Status(ctx); st.Reader.OK || st.Reader.Fault == "" {
+		t.Errorf("reader status while unplugged: %+v", st.Reader)
+	}
+	if err := c.SimReplug(ctx); err != nil {
+		t.Fatal(err)
+	}
+	waitNotice(t, views, session.NoticeNone, &logs)
+	if st, _ := c.Status(ctx); !st.Reader.OK {
+		t.Errorf("reader status after replug: %+v", st.Reader)
+	}
+	if err := c.SimInsert(ctx, "hk_mo_tw_permit"); err != nil {
+		t.Fatal(err)
+	}
+	if v := waitScreen(session.ScreenHome); v.Greeting != "陈**" {
+		t.Errorf("greeting after recovery %q", v.Greeting)
+	}
+
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("run: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "k.sock")); !os.IsNotExist(err) {
+		t.Error("socket left behind")
+	}
+	out := logs.String()
+	for _, secret := range []string{"王建国", "44030419580315123X", "福中三路", "陈美玲", "810000199006060023"} {
+		if strings.Contains(out, secret) {
+			t.Errorf("the log holds %q", secret)
+		}
+	}
+	if !strings.Contains(out, `"msg":"session ended"`) {
+		t.Errorf("log lacks the session's end:\n%s", out)
+	}
+}
+
+func waitNotice(t *testing.T, views chan session.View, n session.Notice, logs *syncBuffer) {
+	t.Helper()
+	timeout := time.After(20 * time.Second)
+	for {
+		select {
+		case v := <-views:
+			if v.Notice == n {
+				return
+			}
+		case <-timeout:
+			t.Fatalf("notice %q never came; logs:\n%s", n, logs.String())
+		}
+	}
+}
