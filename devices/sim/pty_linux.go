@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"syscall"
 	"time"
-	"unsafe"
 
-	"github.com/creack/pty"
+	"github.com/govkiosk/kiosk/devices/sim/internal/line"
 )
 
 // ServePTY opens a pseudo-terminal, serves the protocol on it until ctx ends, and returns
@@ -130,52 +128,14 @@ type ptyPair struct {
 }
 
 func openPTY() (*ptyPair, error) {
-	m, t, err := pty.Open()
+	m, t, err := line.OpenPTY()
 	if err != nil {
 		return nil, err
 	}
-	if err := makeRaw(t); err != nil {
-		m.Close()
-		t.Close()
-		return nil, err
-	}
-	// pty.Open leaves the master in blocking mode, where Close cannot wake a Read.
-	fd, err := syscall.Dup(int(m.Fd()))
-	m.Close()
-	if err != nil {
-		t.Close()
-		return nil, err
-	}
-	if err := syscall.SetNonblock(fd, true); err != nil {
-		syscall.Close(fd)
-		t.Close()
-		return nil, err
-	}
-	return &ptyPair{master: os.NewFile(uintptr(fd), "/dev/ptmx"), tty: t, path: t.Name()}, nil
+	return &ptyPair{master: m, tty: t, path: t.Name()}, nil
 }
 
 func (p *ptyPair) close() {
 	p.master.Close()
 	p.tty.Close()
-}
-
-// makeRaw puts a terminal in raw mode (cfmakeraw): no echo, no line editing, no
-// translation of CR/LF, 8 bits.
-func makeRaw(f *os.File) error {
-	var t syscall.Termios
-	fd := f.Fd()
-	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, fd, syscall.TCGETS, uintptr(unsafe.Pointer(&t))); e != 0 {
-		return e
-	}
-	t.Iflag &^= syscall.IGNBRK | syscall.BRKINT | syscall.PARMRK | syscall.ISTRIP |
-		syscall.INLCR | syscall.IGNCR | syscall.ICRNL | syscall.IXON
-	t.Oflag &^= syscall.OPOST
-	t.Lflag &^= syscall.ECHO | syscall.ECHONL | syscall.ICANON | syscall.ISIG | syscall.IEXTEN
-	t.Cflag &^= syscall.CSIZE | syscall.PARENB
-	t.Cflag |= syscall.CS8
-	t.Cc[syscall.VMIN], t.Cc[syscall.VTIME] = 1, 0
-	if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, fd, syscall.TCSETS, uintptr(unsafe.Pointer(&t))); e != 0 {
-		return e
-	}
-	return nil
 }

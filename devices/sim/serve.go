@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/govkiosk/kiosk/devices/idcard"
+	"github.com/govkiosk/kiosk/devices/sim/internal/line"
 )
 
 // Serve speaks the reader's side of the protocol over rw until ctx is done or rw fails.
@@ -17,25 +18,7 @@ import (
 func (r *IDCardReader) Serve(ctx context.Context, rw io.ReadWriter) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	chunks := make(chan []byte, 16)
-	readErr := make(chan error, 1)
-	go func() {
-		for {
-			buf := make([]byte, 1024)
-			n, err := rw.Read(buf)
-			if n > 0 {
-				select {
-				case chunks <- buf[:n]:
-				case <-ctx.Done():
-					return
-				}
-			}
-			if err != nil && !isTimeout(err) {
-				readErr <- err
-				return
-			}
-		}
-	}()
+	chunks, readErr := line.Pump(ctx, rw)
 	var dec idcard.Decoder
 	for {
 		select {
@@ -89,11 +72,6 @@ func (r *IDCardReader) Serve(ctx context.Context, rw io.ReadWriter) error {
 func endOfLine(err error) bool {
 	return errors.Is(err, io.EOF) || errors.Is(err, os.ErrClosed) ||
 		errors.Is(err, io.ErrClosedPipe) || errors.Is(err, errUnplugged)
-}
-
-func isTimeout(err error) bool {
-	var t interface{ Timeout() bool }
-	return errors.As(err, &t) && t.Timeout()
 }
 
 func status(sw3 byte) idcard.Reply { return idcard.Reply{SW3: sw3} }

@@ -8,6 +8,8 @@ import (
 	"net"
 	"os"
 	"syscall"
+
+	"github.com/govkiosk/kiosk/devices/sim/internal/line"
 )
 
 // Serve is the printer's end of the line rw until ctx ends or rw fails: it takes what
@@ -16,25 +18,7 @@ import (
 func (p *Printer) Serve(ctx context.Context, rw io.ReadWriter) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	chunks := make(chan []byte, 16)
-	readErr := make(chan error, 1)
-	go func() {
-		for {
-			buf := make([]byte, 1024)
-			n, err := rw.Read(buf)
-			if n > 0 {
-				select {
-				case chunks <- buf[:n]:
-				case <-ctx.Done():
-					return
-				}
-			}
-			if err != nil && !isTimeout(err) {
-				readErr <- err
-				return
-			}
-		}
-	}()
+	chunks, readErr := line.Pump(ctx, rw)
 	for {
 		var out []byte
 		select {
@@ -67,9 +51,4 @@ func endOfLine(err error) bool {
 	return errors.Is(err, io.EOF) || errors.Is(err, os.ErrClosed) ||
 		errors.Is(err, io.ErrClosedPipe) || errors.Is(err, net.ErrClosed) ||
 		errors.Is(err, syscall.EIO)
-}
-
-func isTimeout(err error) bool {
-	var t interface{ Timeout() bool }
-	return errors.As(err, &t) && t.Timeout()
 }
