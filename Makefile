@@ -7,7 +7,7 @@ LDFLAGS     := -X main.version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BINARIES    := kiosk kioskctl kiosk-central kiosk-devsim
 
-.PHONY: deps build demo demo-headless test test-short bench lint fmt clean
+.PHONY: deps build demo demo-headless test test-short bench fuzz lint fmt clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -36,6 +36,15 @@ test-short: deps
 BENCHTIME ?= 1s
 bench: deps
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime $(BENCHTIME) ./...
+
+## fuzz: every fuzz target for FUZZTIME each (go test runs only their seeds otherwise)
+FUZZTIME ?= 10s
+fuzz: deps
+	@set -e; for target in $$(grep -rl --include='*_test.go' '^func Fuzz' . | xargs -n1 dirname | sort -u); do \
+	  for f in $$(grep -h '^func Fuzz' $$target/*_test.go | sed 's/func \(Fuzz[A-Za-z0-9_]*\).*/\1/'); do \
+	    echo "fuzz $$target $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$target; \
+	  done; \
+	done
 
 lint: deps
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
