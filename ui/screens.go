@@ -21,13 +21,18 @@ func (u *UI) frame(v session.View, body fyne.CanvasObject) fyne.CanvasObject {
 		other = "zh"
 	}
 	lang := button(tr(v.Language, txtSwitchLang), false, 200, func() { u.core.SetLanguage(other) })
-	top := container.NewBorder(nil, nil, nil, lang)
+	sizeKey := txtLargeText
+	if v.LargeText {
+		sizeKey = txtStandardText
+	}
+	size := button(tr(v.Language, sizeKey), false, 260, u.core.ToggleLargeText)
+	top := container.NewBorder(nil, nil, size, lang)
 	bottom := container.NewVBox()
 	if v.Notice != session.NoticeNone {
-		bottom.Add(notice(tr(v.Language, string(v.Notice))))
+		bottom.Add(u.notice(tr(v.Language, string(v.Notice))))
 	}
 	if v.Countdown > 0 {
-		bottom.Add(notice(fmt.Sprintf(tr(v.Language, txtCountdown), v.Countdown)))
+		bottom.Add(u.notice(fmt.Sprintf(tr(v.Language, txtCountdown), v.Countdown)))
 		bottom.Add(container.NewCenter(bigButton(tr(v.Language, txtContinue), true, u.core.Continue)))
 	}
 	return container.NewBorder(top, bottom, nil, nil, body)
@@ -35,14 +40,13 @@ func (u *UI) frame(v session.View, body fyne.CanvasObject) fyne.CanvasObject {
 
 func (u *UI) attract(v session.View) fyne.CanvasObject {
 	l := v.Language
-	hint := heading(tr(l, txtPlaceCard), 40, colorText)
-	band := canvas.NewRectangle(color.NRGBA{R: 0xfd, G: 0xe8, B: 0xeb, A: 0xff})
-	band.SetMinSize(fyne.NewSize(720, 140))
+	hint := u.heading(tr(l, txtPlaceCard), 40, false)
+	band := canvas.NewRectangle(u.st.pulseLow)
+	band.SetMinSize(fyne.NewSize(720*u.st.scale, 140*u.st.scale))
 	band.CornerRadius = 16
 	if u.opts.Animate {
 		// A gentle pulse of the band behind the instruction.
-		lo, hi := color.NRGBA{R: 0xfd, G: 0xe8, B: 0xeb, A: 0xff}, color.NRGBA{R: 0xf6, G: 0xb8, B: 0xc0, A: 0xff}
-		u.anim = canvas.NewColorRGBAAnimation(lo, hi, 1500*time.Millisecond, func(c color.Color) {
+		u.anim = canvas.NewColorRGBAAnimation(u.st.pulseLow, u.st.pulseHigh, 1500*time.Millisecond, func(c color.Color) {
 			band.FillColor = c
 			band.Refresh()
 		})
@@ -51,8 +55,8 @@ func (u *UI) attract(v session.View) fyne.CanvasObject {
 		u.anim.Start()
 	}
 	return centered(
-		heading(tr(l, txtTitle), 64, colorPrimary),
-		heading(tr(l, txtSubtitle), 32, colorText),
+		u.heading(tr(l, txtTitle), 64, true),
+		u.heading(tr(l, txtSubtitle), 32, false),
 		container.NewCenter(container.NewStack(band, container.NewCenter(hint))),
 	)
 }
@@ -60,7 +64,7 @@ func (u *UI) attract(v session.View) fyne.CanvasObject {
 func (u *UI) home(v session.View) fyne.CanvasObject {
 	l := v.Language
 	return centered(
-		heading(fmt.Sprintf(tr(l, txtHello), v.Greeting), 56, colorPrimary),
+		u.heading(fmt.Sprintf(tr(l, txtHello), v.Greeting), 56, true),
 		container.NewCenter(bigButton(tr(l, txtPrintProof), true, u.core.Print)),
 		message(tr(l, txtTakeCardEnds)),
 	)
@@ -69,7 +73,7 @@ func (u *UI) home(v session.View) fyne.CanvasObject {
 func (u *UI) printing(v session.View) fyne.CanvasObject {
 	bar := widget.NewProgressBarInfinite()
 	return centered(
-		heading(tr(v.Language, txtPrinting), 48, colorText),
+		u.heading(tr(v.Language, txtPrinting), 48, false),
 		container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 40), bar)),
 	)
 }
@@ -77,12 +81,12 @@ func (u *UI) printing(v session.View) fyne.CanvasObject {
 func (u *UI) printed(v session.View) fyne.CanvasObject {
 	l := v.Language
 	return centered(
-		heading(tr(l, txtPrinted), 48, colorPrimary),
+		u.heading(tr(l, txtPrinted), 48, true),
 		container.NewCenter(bigButton(tr(l, txtBack), false, u.core.Back)),
 		message(tr(l, txtTakeCardEnds)),
 	)
 }
 
 func (u *UI) takeCard(v session.View) fyne.CanvasObject {
-	return centered(heading(tr(v.Language, txtTakeCard), 44, colorPrimary))
+	return centered(u.heading(tr(v.Language, txtTakeCard), 44, true))
 }

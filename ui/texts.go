@@ -17,6 +17,8 @@ const (
 	txtCountdown    = "countdown"
 	txtContinue     = "continue"
 	txtTakeCard     = "take_card"
+	txtLargeText    = "large_text"
+	txtStandardText = "standard_text"
 )
 
 // texts holds every string the screens show, in both languages; a test checks that each
@@ -36,6 +38,8 @@ var texts = map[string]map[string]string{
 		txtCountdown:    "%d 秒后将自动结束办理",
 		txtContinue:     "继续办理",
 		txtTakeCard:     "办理已结束，请取走您的身份证和证明材料",
+		txtLargeText:    "大字模式",
+		txtStandardText: "标准字体",
 
 		string(session.NoticeCardExpired):  "您的证件已过有效期，请到人工窗口办理。",
 		string(session.NoticeCardUnread):   "未能读取证件，请将证件重新放在感应区。",
@@ -57,6 +61,8 @@ var texts = map[string]map[string]string{
 		txtCountdown:    "Your session ends in %d s",
 		txtContinue:     "Continue",
 		txtTakeCard:     "Your session has ended. Please take your ID card and your papers.",
+		txtLargeText:    "Large text",
+		txtStandardText: "Standard text",
 
 		string(session.NoticeCardExpired):  "Your card has expired. Please go to a staffed counter.",
 		string(session.NoticeCardUnread):   "The card could not be read. Please place it on the reader again.",

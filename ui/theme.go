@@ -7,9 +7,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 )
 
-// kioskTheme is a light theme with large type, using the CJK font for all text.
+// kioskTheme is a light theme with large type, using the CJK font for all text; in its
+// large mode the type is larger still and the colours are high-contrast.
 type kioskTheme struct {
-	font fyne.Resource
+	font  fyne.Resource
+	large bool
 }
 
 // NewTheme returns the kiosk theme drawing text with ttf, a standalone TrueType font.
@@ -17,20 +19,29 @@ func NewTheme(ttf []byte) fyne.Theme {
 	return &kioskTheme{font: fyne.NewStaticResource("cjk.ttf", ttf)}
 }
 
-var (
-	colorBackground = color.NRGBA{R: 0xf4, G: 0xf7, B: 0xfb, A: 0xff}
-	colorPrimary    = color.NRGBA{R: 0xc8, G: 0x10, B: 0x2e, A: 0xff} // the red of government service halls
-	colorText       = color.NRGBA{R: 0x1a, G: 0x1a, B: 0x1a, A: 0xff}
-)
+// withLarge returns a copy of t in the given mode.
+func (t *kioskTheme) withLarge(large bool) *kioskTheme {
+	c := *t
+	c.large = large
+	return &c
+}
 
 func (t *kioskTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	st := styleFor(t.large)
 	switch n {
 	case theme.ColorNameBackground:
-		return colorBackground
+		return st.background
 	case theme.ColorNamePrimary:
-		return colorPrimary
+		return st.primary
 	case theme.ColorNameForeground:
-		return colorText
+		return st.text
+	case theme.ColorNameButton:
+		return st.button
+	case theme.ColorNameForegroundOnPrimary:
+		return st.onPrimary
+	}
+	if t.large {
+		return theme.DefaultTheme().Color(n, theme.VariantDark)
 	}
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }
@@ -47,15 +58,16 @@ func (t *kioskTheme) Icon(n fyne.ThemeIconName) fyne.Resource {
 }
 
 func (t *kioskTheme) Size(n fyne.ThemeSizeName) float32 {
+	scale := styleFor(t.large).scale
 	switch n {
 	case theme.SizeNameText:
-		return 28
+		return 28 * scale
 	case theme.SizeNameHeadingText:
-		return 56
+		return 56 * scale
 	case theme.SizeNameSubHeadingText:
-		return 36
+		return 36 * scale
 	case theme.SizeNameCaptionText:
-		return 20
+		return 20 * scale
 	case theme.SizeNamePadding:
 		return 8
 	case theme.SizeNameInnerPadding:

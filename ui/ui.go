@@ -14,6 +14,7 @@ type Core interface {
 	Back()
 	Continue()
 	SetLanguage(lang string)
+	ToggleLargeText()
 }
 
 // Options tune the window.
@@ -28,6 +29,7 @@ type UI struct {
 	core Core
 	opts Options
 	anim *fyne.Animation
+	st   style // the mode being drawn
 }
 
 // New returns the UI of core in win. Call Start to draw.
@@ -49,6 +51,7 @@ func (u *UI) render(v session.View) {
 		u.anim.Stop()
 		u.anim = nil
 	}
+	u.setMode(v.LargeText)
 	var body fyne.CanvasObject
 	switch v.Screen {
 	case session.ScreenHome:
@@ -63,4 +66,13 @@ func (u *UI) render(v session.View) {
 		body = u.attract(v)
 	}
 	u.win.SetContent(u.frame(v, body))
+}
+
+// setMode switches the theme between the standard and the large, high-contrast mode.
+func (u *UI) setMode(large bool) {
+	u.st = styleFor(large)
+	settings := fyne.CurrentApp().Settings()
+	if t, ok := settings.Theme().(*kioskTheme); ok && t.large != large {
+		settings.SetTheme(t.withLarge(large))
+	}
 }

@@ -34,6 +34,7 @@ func (c *fakeCore) record(s string)         { c.mu.Lock(); c.intents = append(c.
 func (c *fakeCore) Print()                  { c.record("print") }
 func (c *fakeCore) Back()                   { c.record("back") }
 func (c *fakeCore) Continue()               { c.record("continue") }
+func (c *fakeCore) ToggleLargeText()        { c.record("large") }
 func (c *fakeCore) SetLanguage(lang string) { c.record("lang:" + lang) }
 
 func loadFont(t *testing.T) []byte {
@@ -172,5 +173,27 @@ func TestTextsAreCompleteAndCovered(t *testing.T) {
 				t.Errorf("%s/%s: the font lacks %q", lang, key, string(miss))
 			}
 		}
+	}
+}
+
+func TestLargeTextMode(t *testing.T) {
+	core, w := show(t, session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"})
+	_, buttons := content(w)
+	test.Tap(buttons["大字模式"])
+	if got := strings.Join(core.intents, ","); got != "large" {
+		t.Fatalf("intents %q", got)
+	}
+	normal := fyne.CurrentApp().Settings().Theme().Size("text")
+	core.sub(session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**", LargeText: true})
+	got, _ := content(w)
+	if !strings.Contains(got, "标准字体") {
+		t.Errorf("no way back to standard text:\n%s", got)
+	}
+	th := fyne.CurrentApp().Settings().Theme()
+	if large := th.Size("text"); large <= normal*1.2 {
+		t.Errorf("text size %.0f in large mode, %.0f normally", large, normal)
+	}
+	if c := th.Color("background", 0); c != highContrast.background {
+		t.Errorf("background %v in large mode", c)
 	}
 }

@@ -37,10 +37,14 @@ func gap() fyne.CanvasObject {
 	return r
 }
 
-// heading is large centered text.
-func heading(s string, size float32, c color.Color) *canvas.Text {
+// heading is large centered text, in the primary colour when strong.
+func (u *UI) heading(s string, size float32, strong bool) *canvas.Text {
+	c := u.st.text
+	if strong {
+		c = u.st.primary
+	}
 	t := canvas.NewText(s, c)
-	t.TextSize = size
+	t.TextSize = size * u.st.scale
 	t.Alignment = fyne.TextAlignCenter
 	return t
 }
@@ -54,8 +58,8 @@ func message(s string) *widget.Label {
 }
 
 // notice is a message on a tinted band, for warnings the citizen must read.
-func notice(s string) fyne.CanvasObject {
-	bg := canvas.NewRectangle(color.NRGBA{R: 0xff, G: 0xf0, B: 0xd0, A: 0xff})
+func (u *UI) notice(s string) fyne.CanvasObject {
+	bg := canvas.NewRectangle(u.st.band)
 	return container.NewStack(bg, container.NewPadded(message(s)))
 }
 

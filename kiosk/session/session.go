@@ -226,6 +226,15 @@ func (m *Machine) SetLanguage(lang string) {
 	m.setLocked(v)
 }
 
+// ToggleLargeText turns the large-type, high-contrast mode on or off.
+func (m *Machine) ToggleLargeText() {
+	m.mu.Lock()
+	m.touchLocked()
+	v := m.view
+	v.LargeText = !v.LargeText
+	m.setLocked(v)
+}
+
 // wipeLocked forgets the citizen: card data, photo, and the session's identity.
 func (m *Machine) wipeLocked() {
 	m.card.Wipe()

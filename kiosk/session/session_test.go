@@ -226,3 +226,20 @@ func TestEndedIsToldWhichSessionEnded(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestLargeTextLastsUntilTheSessionEnds(t *testing.T) {
+	m, _, _ := newMachine(t)
+	m.CardPresented(testCard())
+	m.ToggleLargeText()
+	if !m.View().LargeText {
+		t.Fatal("large text not on")
+	}
+	m.Print()
+	if !m.View().LargeText {
+		t.Error("large text lost on the next screen")
+	}
+	m.CardRemoved()
+	if m.View().LargeText {
+		t.Error("the next citizen inherits large text")
+	}
+}

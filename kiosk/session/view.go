@@ -35,6 +35,9 @@ type View struct {
 	Notice   Notice
 	// Countdown is the seconds left before an idle session ends; 0 when not counting.
 	Countdown int
+	// LargeText is the large-type, high-contrast mode a citizen can turn on on any screen;
+	// it lasts until the session ends.
+	LargeText bool
 	// Since is when the current screen was entered.
 	Since time.Time
 }
