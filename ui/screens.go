@@ -54,11 +54,14 @@ func (u *UI) attract(v session.View) fyne.CanvasObject {
 		u.anim.RepeatCount = fyne.AnimationRepeatForever
 		u.anim.Start()
 	}
-	return centered(
+	body := centered(
 		u.heading(tr(l, txtTitle), 64, true),
 		u.heading(tr(l, txtSubtitle), 32, false),
 		container.NewCenter(container.NewStack(band, container.NewCenter(hint))),
 	)
+	// The hidden corner for technicians, at the bottom right.
+	corner := container.NewBorder(nil, container.NewBorder(nil, nil, nil, newHiddenCorner(u.core.TechGesture)), nil, nil)
+	return container.NewStack(body, corner)
 }
 
 func (u *UI) home(v session.View) fyne.CanvasObject {

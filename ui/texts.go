@@ -19,6 +19,15 @@ const (
 	txtTakeCard     = "take_card"
 	txtLargeText    = "large_text"
 	txtStandardText = "standard_text"
+
+	txtTechTitle       = "tech_title"
+	txtEnterPIN        = "enter_pin"
+	txtOK              = "ok"
+	txtClear           = "clear"
+	txtCancel          = "cancel"
+	txtTechStatusTitle = "tech_status_title"
+	txtRefresh         = "refresh"
+	txtExit            = "exit"
 )
 
 // texts holds every string the screens show, in both languages; a test checks that each
@@ -41,11 +50,22 @@ var texts = map[string]map[string]string{
 		txtLargeText:    "大字模式",
 		txtStandardText: "标准字体",
 
+		txtTechTitle:       "技术人员登录",
+		txtEnterPIN:        "请输入PIN码",
+		txtOK:              "确定",
+		txtClear:           "清除",
+		txtCancel:          "取消",
+		txtTechStatusTitle: "终端状态",
+		txtRefresh:         "刷新",
+		txtExit:            "退出",
+
 		string(session.NoticeCardExpired):  "您的证件已过有效期，请到人工窗口办理。",
 		string(session.NoticeCardUnread):   "未能读取证件，请将证件重新放在感应区。",
 		string(session.NoticeReaderFault):  "读卡器暂时无法使用，已通知工作人员。",
 		string(session.NoticePrintFailed):  "打印未成功，您的打印任务已保存，请稍后重试或联系工作人员。",
 		string(session.NoticePrinterFault): "打印机需要维护，已通知工作人员；您的打印任务已保存，将自动打印。",
+		string(session.NoticeWrongPIN):     "PIN码错误。",
+		string(session.NoticePINLocked):    "PIN码错误次数过多，请5分钟后再试。",
 	},
 	"en": {
 		txtTitle:        "Government Services Self-Service Terminal",
@@ -64,11 +84,22 @@ var texts = map[string]map[string]string{
 		txtLargeText:    "Large text",
 		txtStandardText: "Standard text",
 
+		txtTechTitle:       "Technician sign-in",
+		txtEnterPIN:        "Enter the PIN",
+		txtOK:              "OK",
+		txtClear:           "Clear",
+		txtCancel:          "Cancel",
+		txtTechStatusTitle: "Terminal status",
+		txtRefresh:         "Refresh",
+		txtExit:            "Exit",
+
 		string(session.NoticeCardExpired):  "Your card has expired. Please go to a staffed counter.",
 		string(session.NoticeCardUnread):   "The card could not be read. Please place it on the reader again.",
 		string(session.NoticeReaderFault):  "The card reader is out of order. Staff have been notified.",
 		string(session.NoticePrintFailed):  "Printing did not succeed. Your job is saved; try again later or ask staff.",
 		string(session.NoticePrinterFault): "The printer needs a technician, who has been notified. Your job is saved and will print.",
+		string(session.NoticeWrongPIN):     "Wrong PIN.",
+		string(session.NoticePINLocked):    "Too many wrong PINs. Try again in 5 minutes.",
 	},
 }
 

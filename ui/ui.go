@@ -15,6 +15,10 @@ type Core interface {
 	Continue()
 	SetLanguage(lang string)
 	ToggleLargeText()
+	TechGesture()
+	TechPIN(pin string)
+	TechRefresh()
+	TechExit()
 }
 
 // Options tune the window.
@@ -62,6 +66,10 @@ func (u *UI) render(v session.View) {
 		body = u.printed(v)
 	case session.ScreenTakeCard:
 		body = u.takeCard(v)
+	case session.ScreenTechPIN:
+		body = u.pinPad(v)
+	case session.ScreenTechStatus:
+		body = u.techStatus(v)
 	default:
 		body = u.attract(v)
 	}

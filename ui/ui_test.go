@@ -35,6 +35,10 @@ func (c *fakeCore) Print()                  { c.record("print") }
 func (c *fakeCore) Back()                   { c.record("back") }
 func (c *fakeCore) Continue()               { c.record("continue") }
 func (c *fakeCore) ToggleLargeText()        { c.record("large") }
+func (c *fakeCore) TechGesture()            { c.record("gesture") }
+func (c *fakeCore) TechPIN(pin string)      { c.record("pin:" + pin) }
+func (c *fakeCore) TechRefresh()            { c.record("refresh") }
+func (c *fakeCore) TechExit()               { c.record("exit") }
 func (c *fakeCore) SetLanguage(lang string) { c.record("lang:" + lang) }
 
 func loadFont(t *testing.T) []byte {
@@ -166,6 +170,9 @@ func TestTextsAreCompleteAndCovered(t *testing.T) {
 		if _, ok := texts["zh"][key]; !ok {
 			t.Errorf("%q has no Chinese text", key)
 		}
+	}
+	if miss := cov.Missing(markOK + markFault + pinDot); len(miss) > 0 {
+		t.Errorf("the font lacks the marks %q", string(miss))
 	}
 	for lang, m := range texts {
 		for key, s := range m {

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -117,6 +118,10 @@ func (a *agent) build(ctx context.Context) error {
 		return err
 	}
 	a.central = central
+	var checkPIN func(string) bool
+	if h := cfg.Tech.PINHash; h != "" {
+		checkPIN = func(pin string) bool { return config.CheckPIN(h, pin) }
+	}
 	a.session = session.New(session.Options{
 		Log:          a.log,
 		Printer:      spoolPrinter{a},
@@ -124,6 +129,8 @@ func (a *agent) build(ctx context.Context) error {
 		Render:       a.renderer.Placeholder,
 		Timing:       session.Timing{Idle: cfg.UI.IdleTimeout, Limit: cfg.UI.SessionLimit},
 		Language:     cfg.UI.Language,
+		CheckPIN:     checkPIN,
+		TechStatus:   a.techStatus,
 		PrintContext: ctx,
 	})
 	reader, err := a.openReader()
@@ -199,4 +206,37 @@ func (a *agent) printerStatus() []localapi.PrinterStatus {
 		st.Pending = len(jobs)
 	}
 	return []localapi.PrinterStatus{st}
+}
+
+// techStatus is the technician's status screen: what a technician checks first.
+func (a *agent) techStatus() []session.StatusLine {
+	st := a.status()
+	lines := []session.StatusLine{
+		{Label: "终端 Terminal", Value: st.TerminalID + " · " + st.Version, OK: true},
+		{Label: "读卡器 Reader", Value: okOr(st.Reader.OK, st.Reader.Fault), OK: st.Reader.OK},
+	}
+	for _, p := range st.Printers {
+		v, ok := okOr(p.Ready && p.Fault == "", p.Fault), p.Ready && p.Fault == ""
+		switch {
+		case len(p.Reasons) > 0:
+			v = strings.Join(p.Reasons, ", ")
+		case !p.Ready && p.Fault == "":
+			v, ok = "not asked yet (no job since start)", true
+		}
+		lines = append(lines, session.StatusLine{Label: "打印机 Printer " + p.Name, Value: fmt.Sprintf("%s; %d jobs waiting", v, p.Pending), OK: ok})
+	}
+	for _, sv := range st.Services {
+		lines = append(lines, session.StatusLine{Label: "服务 Service " + sv.Name, Value: string(sv.State), OK: sv.State == supervisor.Running})
+	}
+	return lines
+}
+
+func okOr(ok bool, fault string) string {
+	if ok {
+		return "ok"
+	}
+	if fault == "" {
+		return "not ready"
+	}
+	return fault
 }

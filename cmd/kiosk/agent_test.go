@@ -67,9 +67,10 @@ state_dir: %[1]s/state
 local_api: {socket: %[1]s/k.sock}
 central: {url: "", embedded: true}
 reader: {transport: sim}
+technician: {pin_hash: "%[2]s"}
 printers:
   a4: {type: pdfdir, dir: %[1]s/prints}
-`, dir)
+`, dir, config.HashPIN("2468"))
 	path := filepath.Join(dir, "kiosk.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
@@ -208,5 +209,45 @@ func waitNotice(t *testing.T, views chan session.View, n session.Notice, logs *s
 		case <-timeout:
 			t.Fatalf("notice %q never came; logs:\n%s", n, logs.String())
 		}
+	}
+}
+
+// Technician mode through the real agent: the status screen reads the agent's status,
+// which asks the session; this must not deadlock.
+func TestTechnicianModeInTheAgent(t *testing.T) {
+	dir := t.TempDir()
+	path := demoConfig(t, dir)
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready := make(chan *agent, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var logs syncBuffer
+	go func() {
+		done <- run(ctx, runOptions{cfg: cfg, cfgPath: path, headless: true, started: time.Now(), logOut: &logs,
+			ready: func(a *agent) { ready <- a }})
+	}()
+	a := <-ready
+	a.session.TechGesture()
+	a.session.TechPIN("0000")
+	if v := a.session.View(); v.Notice != session.NoticeWrongPIN {
+		t.Errorf("wrong PIN: %+v", v)
+	}
+	a.session.TechPIN("2468")
+	v := a.session.View()
+	if v.Screen != session.ScreenTechStatus || len(v.Status) < 3 {
+		t.Fatalf("status screen: %+v", v)
+	}
+	if v.Status[0].Value != "TEST-1 · dev" {
+		t.Errorf("first line %+v", v.Status[0])
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+	if strings.Contains(logs.String(), "2468") {
+		t.Error("the PIN reached the log")
 	}
 }

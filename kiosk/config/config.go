@@ -14,6 +14,14 @@ type Config struct {
 	Reader   Reader   `yaml:"reader"`
 	Printers Printers `yaml:"printers"`
 	Spool    Spool    `yaml:"spool"`
+	Tech     Tech     `yaml:"technician"`
+}
+
+// Tech is the technician mode on the screen.
+type Tech struct {
+	// PINHash is "sha256:SALT:HASH" (kioskctl technician pin-hash); empty turns the
+	// technician mode off.
+	PINHash string `yaml:"pin_hash"`
 }
 
 // Terminal identifies this terminal to central and the fleet.

@@ -103,6 +103,11 @@ func (c *Config) Validate() []Problem {
 			add("printers.a4.dir", "a pdfdir printer needs the folder to write to")
 		}
 	}
+	if c.Tech.PINHash != "" {
+		if _, _, err := parsePIN(c.Tech.PINHash); err != nil {
+			add("technician.pin_hash", "%v", err)
+		}
+	}
 	positive("spool.retention", c.Spool.Retention, add)
 	positive("spool.keep_records", c.Spool.KeepRecords, add)
 	return ps

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"errors"
+	"fmt"
 )
 
 // ProofTitle is the placeholder proof's title, used as the print job's name.
@@ -13,7 +14,9 @@ const ProofTitle = "placeholder-proof"
 var ErrPrinterBlocked = errors.New("session: printer needs attention; the job waits")
 
 // Print renders the placeholder proof for the citizen and hands it to the printer. It is
-// the home screen's one service until the catalog arrives.
+// the home screen's one service until the catalog arrives. Rendering (which may ask
+// central) and printing run in their own goroutine, on a copy of the card that is wiped
+// when they are done.
 func (m *Machine) Print() {
 	m.mu.Lock()
 	if m.card == nil || m.view.Screen != ScreenHome {
@@ -21,15 +24,9 @@ func (m *Machine) Print() {
 		return
 	}
 	m.touchLocked()
-	doc, err := m.render(m.card, m.view.Language, m.clock.Now())
-	id := m.id
-	if err != nil {
-		m.log.Error("render proof", "err", err)
-		v := m.view
-		v.Notice = NoticePrintFailed
-		m.setLocked(v)
-		return
-	}
+	card := *m.card
+	card.Photo, card.Fingerprint = nil, nil // a proof needs neither
+	id, lang := m.id, m.view.Language
 	v := m.view
 	v.Screen, v.Notice, v.Countdown = ScreenPrinting, NoticeNone, 0
 	m.timers.stop(timerIdle) // nobody is idle while the machine prints for them
@@ -38,7 +35,13 @@ func (m *Machine) Print() {
 
 	go func() {
 		defer m.printWait.Done()
-		err := m.printer.PrintProof(m.printCtx, PrintRequest{SessionID: id, Title: ProofTitle, Doc: doc})
+		doc, err := m.render(&card, lang, m.clock.Now())
+		card.Wipe()
+		if err != nil {
+			m.printed(id, fmt.Errorf("render proof: %w", err))
+			return
+		}
+		err = m.printer.PrintProof(m.printCtx, PrintRequest{SessionID: id, Title: ProofTitle, Doc: doc})
 		m.printed(id, err)
 	}()
 }

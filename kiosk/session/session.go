@@ -38,6 +38,8 @@ type Machine struct {
 	printCtx context.Context
 	timing   Timing
 	ended    func(string)
+	checkPIN func(string) bool
+	status   func() []StatusLine
 
 	mu        sync.Mutex
 	view      View
@@ -50,6 +52,9 @@ type Machine struct {
 	printWait sync.WaitGroup
 	endWait   sync.WaitGroup
 	timers    timers
+
+	pinFailures    int
+	pinLockedUntil time.Time
 }
 
 // Options configure a Machine.
@@ -66,6 +71,10 @@ type Options struct {
 	// Ended, when set, is called with a session's id after it ended and was wiped (for
 	// the spool to purge the citizen's unprinted jobs).
 	Ended func(sessionID string)
+	// CheckPIN says whether a technician's PIN is right; nil turns technician mode off.
+	CheckPIN func(pin string) bool
+	// TechStatus gives the lines of the technician's status screen.
+	TechStatus func() []StatusLine
 }
 
 // New returns a machine on the attract screen.
@@ -80,7 +89,7 @@ func New(o Options) *Machine {
 		o.PrintContext = context.Background()
 	}
 	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
-		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, subs: map[int]func(View){}}
+		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, subs: map[int]func(View){}}
 	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
 	return m
 }
@@ -129,6 +138,9 @@ func (m *Machine) CardPresented(card *devices.Card) {
 		card.Wipe()
 		m.mu.Unlock()
 		return
+	}
+	if m.inTechModeLocked() { // a technician testing the reader: leave technician mode
+		m.timers.stop(timerIdle)
 	}
 	if card.Expired(m.clock.Now()) {
 		card.Wipe()
@@ -202,7 +214,7 @@ func (m *Machine) ReaderRecovered() {
 
 func (m *Machine) noticeOnAttract(n Notice) {
 	m.mu.Lock()
-	if m.card != nil {
+	if m.card != nil || m.view.Screen != ScreenAttract {
 		m.mu.Unlock()
 		return
 	}

@@ -243,3 +243,20 @@ func TestLargeTextLastsUntilTheSessionEnds(t *testing.T) {
 		t.Error("the next citizen inherits large text")
 	}
 }
+
+func TestRenderFailureShowsANotice(t *testing.T) {
+	clock := newFakeClock(today)
+	m := New(Options{
+		Log:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock:  clock,
+		Render: func(*devices.Card, string, time.Time) ([]byte, error) { return nil, errors.New("central unreachable") },
+	})
+	m.CardPresented(testCard())
+	m.Print()
+	if err := m.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if v := m.View(); v.Screen != ScreenHome || v.Notice != NoticePrintFailed {
+		t.Errorf("view %+v", v)
+	}
+}

@@ -38,6 +38,8 @@ type View struct {
 	// LargeText is the large-type, high-contrast mode a citizen can turn on on any screen;
 	// it lasts until the session ends.
 	LargeText bool
+	// Status is the technician's status screen's lines (ScreenTechStatus only).
+	Status []StatusLine
 	// Since is when the current screen was entered.
 	Since time.Time
 }
