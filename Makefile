@@ -7,7 +7,7 @@ LDFLAGS     := -X main.version=$(VERSION)
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 BINARIES    := kiosk kioskctl kiosk-central kiosk-devsim
 
-.PHONY: deps build demo demo-headless test test-short bench fuzz lint fmt clean
+.PHONY: deps build demo demo-headless screenshots test test-short bench fuzz lint fmt clean
 
 deps:
 	@bash packaging/install-deps.sh
@@ -24,6 +24,10 @@ demo: build
 ## demo-headless: the same agent without the window
 demo-headless: build
 	./bin/kiosk --config configs/demo.yaml --headless
+
+## screenshots: docs/screenshots/*.png from the real window under a private Xvfb
+screenshots: build
+	bash packaging/dev/screenshots.sh
 
 ## test: every test, with the race detector
 test: deps

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Regenerates docs/screenshots/*.png from the real kiosk window: it starts a private Xvfb
+# and the agent with the demo config (shorter idle time), drives it with kioskctl and
+# real clicks (xdotool), and takes a screenshot of every screen in Chinese and English.
+# Usage: make build && bash packaging/dev/screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+out=docs/screenshots
+mkdir -p "$out"
+disp=:${DISPLAY_NUM:-97}
+tmp=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"' EXIT
+
+Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
+for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X${disp#:}" ] && break; sleep 0.05; done
+export DISPLAY=$disp LANG=zh_CN.UTF-8 XDG_CACHE_HOME=$tmp/cache XDG_CONFIG_HOME=$tmp/config
+sed -e "s#^state_dir: .*#state_dir: $tmp/state#" -e "s#^  socket: .*#  socket: $tmp/k.sock#" \
+    -e "s#dir: ../out/prints#dir: $tmp/prints#" -e "s#^  font: \(.*\)#  font: \1\n  idle_timeout: 20s#" \
+    configs/demo.yaml >"$tmp/demo.yaml"
+
+./bin/kiosk --config "$tmp/demo.yaml" >"$tmp/kiosk.log" 2>&1 &
+ctl() { ./bin/kioskctl --socket "$tmp/k.sock" "$@" >/dev/null; }
+for _ in $(seq 100); do ctl status 2>/dev/null && break; sleep 0.1; done
+
+# waitfor SCREEN: until kioskctl status shows the screen (the window draws within a
+# frame), for at most 30 s.
+waitfor() {
+  for _ in $(seq 300); do
+    ./bin/kioskctl --socket "$tmp/k.sock" status --json | grep -q "\"screen\": \"$1\"" && { sleep 0.3; return; }
+    sleep 0.1
+  done
+  echo "screen $1 never came" >&2; cat "$tmp/kiosk.log" >&2; exit 1
+}
+shot() { import -window root "$out/$1.png"; echo "$out/$1.png"; }
+click() { xdotool mousemove "$1" "$2" click 1; sleep 0.4; }
+lang() { click 1180 40; }         # the language switch, top right
+large() { click 130 40; }         # the large-text switch, top left
+
+waitfor attract; sleep 0.5
+shot attract-zh; lang; shot attract-en; lang
+
+ctl sim card insert resident; waitfor home
+shot home-zh; lang; shot home-en
+large; shot home-en-large; large; lang
+click 640 440                            # the print button
+waitfor printed; shot printed-zh
+ctl sim card remove; waitfor attract
+
+ctl sim card insert expired; sleep 1.5; shot card-expired-zh; ctl sim card remove
+
+# The countdown shows after 5 s of a 20 s idle time; any touch restarts the idle time.
+ctl sim card insert resident; waitfor home
+sleep 6; shot countdown-zh
+ctl sim card remove; waitfor attract
+lang; ctl sim card insert foreign_permanent_2023; waitfor home
+sleep 6; shot countdown-en
+waitfor take_card; shot take-card-en
+ctl sim card remove; waitfor attract
+
+for _ in 1 2 3 4 5; do xdotool mousemove 1250 770 click 1; sleep 0.1; done
+waitfor tech_pin; shot technician-pin-zh
+for xy in "471 339" "639 339" "807 339" "471 427" "807 603"; do xdotool mousemove $xy click 1; sleep 0.15; done
+waitfor tech_status; shot technician-status-zh
+
+ctl sim reader unplug; sleep 1; click 820 645   # exit technician mode
+sleep 0.5; shot reader-fault-zh; ctl sim reader replug
