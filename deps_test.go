@@ -76,7 +76,8 @@ var driverOwners = map[string]string{
 	"codeberg.org/go-pdf/fpdf":            "kiosk/certificate",
 	"github.com/spf13/cobra":              "cmd",
 	"github.com/go-text/typesetting/font": "kiosk/fonts",
-	"golang.org/x/text/encoding":          "devices/escpos", // GB18030 for receipts
+	"golang.org/x/text/encoding":          "devices/escpos",    // GB18030 for receipts
+	"github.com/boombuler/barcode":        "kiosk/certificate", // QR codes on proofs
 }
 
 // centralOnly are the packages of the reference server: not shipped to terminals, free

@@ -1,6 +1,9 @@
 // Package certificate renders the printable proofs to A4 PDFs with gofpdf
-// (codeberg.org/go-pdf/fpdf) and the shared CJK font.
+// (codeberg.org/go-pdf/fpdf) and the shared CJK font: the 31 proof types from central's
+// structured data (Renderer.Proof), the technician's test page and the sample proof.
 //
-// For now it renders one placeholder proof that shows the journey works end to end; the
-// 31 proof types rendered from central's data replace it.
+// It owns the proofs' layout (proof*.go), Chinese line breaking (linebreak.go), the
+// glyph coverage check that refuses text the font cannot show (glyphs.go), the QR code
+// (qr.go) and the font subsetting that spares gofpdf from parsing the whole CJK font for
+// every document (sfnt.go, subset.go). See docs/certificate.md.
 package certificate

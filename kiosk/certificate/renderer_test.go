@@ -2,9 +2,6 @@ package certificate
 
 import (
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -61,23 +58,6 @@ func TestTestPageText(t *testing.T) {
 			t.Errorf("test page lacks %q:\n%s", want, text)
 		}
 	}
-}
-
-// pdfText extracts a PDF's text with pdftotext.
-func pdfText(t *testing.T, pdf []byte) string {
-	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext is not installed (.ci/run installs poppler-utils)")
-	}
-	path := filepath.Join(t.TempDir(), "p.pdf")
-	if err := os.WriteFile(path, pdf, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", path, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(out)
 }
 
 func BenchmarkPlaceholder(b *testing.B) {
