@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/govkiosk/kiosk/devices"
 	"github.com/govkiosk/kiosk/kiosk/certificate"
 	"github.com/govkiosk/kiosk/kiosk/config"
 	"github.com/govkiosk/kiosk/kiosk/fonts"
@@ -126,7 +127,7 @@ func (a *agent) build(ctx context.Context) error {
 		Log:          a.log,
 		Printer:      spoolPrinter{a},
 		Ended:        a.sessionEnded,
-		Render:       a.renderer.Placeholder,
+		Render:       a.placeholder,
 		Timing:       session.Timing{Idle: cfg.UI.IdleTimeout, Limit: cfg.UI.SessionLimit},
 		Language:     cfg.UI.Language,
 		CheckPIN:     checkPIN,
@@ -239,4 +240,9 @@ func okOr(ok bool, fault string) string {
 		return "not ready"
 	}
 	return fault
+}
+
+// placeholder renders the sample proof, for configurations without central's proofs.
+func (a *agent) placeholder(_ context.Context, card *devices.Card, lang string, now time.Time) ([]byte, error) {
+	return a.renderer.Placeholder(card, lang, now)
 }

@@ -13,6 +13,10 @@ const ProofTitle = "placeholder-proof"
 // a technician acts (paper, jam, door).
 var ErrPrinterBlocked = errors.New("session: printer needs attention; the job waits")
 
+// ErrCentralUnreachable is matched by a Renderer's error when the proof's data could not
+// be fetched because central cannot be reached (nothing was queued).
+var ErrCentralUnreachable = errors.New("session: central unreachable")
+
 // Print renders the placeholder proof for the citizen and hands it to the printer. It is
 // the home screen's one service until the catalog arrives. Rendering (which may ask
 // central) and printing run in their own goroutine, on a copy of the card that is wiped
@@ -35,7 +39,7 @@ func (m *Machine) Print() {
 
 	go func() {
 		defer m.printWait.Done()
-		doc, err := m.render(&card, lang, m.clock.Now())
+		doc, err := m.render(m.printCtx, &card, lang, m.clock.Now())
 		card.Wipe()
 		if err != nil {
 			m.printed(id, fmt.Errorf("render proof: %w", err))
@@ -61,6 +65,9 @@ func (m *Machine) printed(id string, err error) {
 	case errors.Is(err, ErrPrinterBlocked):
 		v.Screen, v.Notice = ScreenHome, NoticePrinterFault
 		m.log.Warn("proof waits for the printer", "session", id, "err", err)
+	case errors.Is(err, ErrCentralUnreachable):
+		v.Screen, v.Notice = ScreenHome, NoticeCentralDown
+		m.log.Warn("proof not fetched: central unreachable", "session", id, "err", err)
 	default:
 		v.Screen, v.Notice = ScreenHome, NoticePrintFailed
 		m.log.Error("print proof", "session", id, "err", err)

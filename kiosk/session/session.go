@@ -24,8 +24,9 @@ type PrintRequest struct {
 	Doc       []byte // PDF
 }
 
-// Renderer makes the proof's PDF for a card.
-type Renderer func(card *devices.Card, lang string, now time.Time) ([]byte, error)
+// Renderer makes the proof's PDF for a card; it may ask central for the proof's data.
+// An error matching ErrCentralUnreachable tells the citizen central cannot be reached.
+type Renderer func(ctx context.Context, card *devices.Card, lang string, now time.Time) ([]byte, error)
 
 // Machine is the session state machine. Its methods are the intents; Subscribe delivers
 // each new View. All methods are safe for concurrent use.

@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"reflect"
@@ -45,7 +46,7 @@ func newTimedMachine(t *testing.T, timing Timing) (*Machine, *fakePrinter, chan 
 	m := New(Options{
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Printer: p,
-		Render: func(c *devices.Card, lang string, now time.Time) ([]byte, error) {
+		Render: func(_ context.Context, c *devices.Card, lang string, now time.Time) ([]byte, error) {
 			return []byte("%PDF " + c.Type), nil
 		},
 		Clock:    clock,
@@ -247,16 +248,18 @@ func TestLargeTextLastsUntilTheSessionEnds(t *testing.T) {
 func TestRenderFailureShowsANotice(t *testing.T) {
 	clock := newFakeClock(today)
 	m := New(Options{
-		Log:    slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clock:  clock,
-		Render: func(*devices.Card, string, time.Time) ([]byte, error) { return nil, errors.New("central unreachable") },
+		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock: clock,
+		Render: func(context.Context, *devices.Card, string, time.Time) ([]byte, error) {
+			return nil, fmt.Errorf("fetch proof: %w", ErrCentralUnreachable)
+		},
 	})
 	m.CardPresented(testCard())
 	m.Print()
 	if err := m.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if v := m.View(); v.Screen != ScreenHome || v.Notice != NoticePrintFailed {
+	if v := m.View(); v.Screen != ScreenHome || v.Notice != NoticeCentralDown {
 		t.Errorf("view %+v", v)
 	}
 }

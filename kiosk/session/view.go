@@ -23,6 +23,7 @@ const (
 	NoticeReaderFault  Notice = "reader_fault"  // the reader is out of order
 	NoticePrintFailed  Notice = "print_failed"  // printing failed; the job is kept
 	NoticePrinterFault Notice = "printer_fault" // the printer needs a technician; the job waits
+	NoticeCentralDown  Notice = "central_down"  // central cannot be reached; try later
 )
 
 // View is the view-model: everything the UI needs to draw the current screen, and no
