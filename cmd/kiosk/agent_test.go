@@ -251,3 +251,70 @@ func TestTechnicianModeInTheAgent(t *testing.T) {
 		t.Error("the PIN reached the log")
 	}
 }
+
+// A corrupt spool file does not stop the agent: printing is off, the status says why,
+// and a citizen who asks to print is told it did not succeed.
+func TestCorruptSpoolTurnsPrintingOff(t *testing.T) {
+	dir := t.TempDir()
+	path := demoConfig(t, dir)
+	if err := os.MkdirAll(filepath.Join(dir, "state"), 0o750); err != nil {
+		t.Fatal(err)
+	}
+	garbage := bytes.Repeat([]byte("not a bbolt file "), 512)
+	if err := os.WriteFile(filepath.Join(dir, "state", "spool.db"), garbage, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ready := make(chan *agent, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var logs syncBuffer
+	go func() {
+		done <- run(ctx, runOptions{cfg: cfg, cfgPath: path, headless: true, started: time.Now(), logOut: &logs,
+			ready: func(a *agent) { ready <- a }})
+	}()
+	var a *agent
+	select {
+	case a = <-ready:
+	case err := <-done:
+		t.Fatalf("the agent did not start: %v", err)
+	}
+	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
+	st, err := c.Status(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Printers) != 1 || !strings.Contains(st.Printers[0].Fault, "printing is off") || !strings.Contains(st.Printers[0].Fault, "corrupt") {
+		t.Errorf("printer status %+v", st.Printers)
+	}
+	if _, err := c.SpoolJobs(ctx); err == nil || !strings.Contains(err.Error(), "printing is off") {
+		t.Errorf("spool ls: %v", err)
+	}
+	views := make(chan session.View, 16)
+	a.session.Subscribe(func(v session.View) { views <- v })
+	if err := c.SimInsert(ctx, "resident"); err != nil {
+		t.Fatal(err)
+	}
+	for v := range views {
+		if v.Screen == session.ScreenHome {
+			break
+		}
+	}
+	a.session.Print()
+	if err := a.session.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if v := a.session.View(); v.Notice != session.NoticePrintFailed {
+		t.Errorf("view after printing with no spool: %+v", v)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+	if !strings.Contains(logs.String(), "docs/spool.md") {
+		t.Error("the log does not say where the recovery is documented")
+	}
+}

@@ -52,6 +52,10 @@ func printStatus(w io.Writer, st localapi.Status, now time.Time) {
 		reader = "FAULT: " + st.Reader.Fault
 	}
 	fmt.Fprintf(w, "reader    %s (%s)\n", reader, st.Reader.Transport)
+	for _, p := range st.Printers {
+		fmt.Fprint(w, "printer   ")
+		printPrinter(w, p)
+	}
 	if s := st.Session; s.Active {
 		fmt.Fprintf(w, "session   in progress: %s card, screen %s, for %s\n", s.CardType, s.Screen, now.Sub(s.Started).Round(time.Second))
 	} else {

@@ -62,6 +62,7 @@ func TestStatusShowsTheSession(t *testing.T) {
 				Services: []supervisor.Status{{Name: "local-api", State: supervisor.Running}},
 				Session:  session.Status{Active: true, Screen: session.ScreenHome, CardType: "resident", Started: now.Add(-time.Minute)},
 				Reader:   localapi.ReaderStatus{Transport: "sim", OK: true},
+				Printers: []localapi.PrinterStatus{{Name: "a4", Type: "ipp", Fault: "printing is off: spool: corrupt"}},
 			}
 		},
 	}
@@ -77,7 +78,7 @@ func TestStatusShowsTheSession(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"terminal  DEMO-0001", "session   in progress: resident card, screen home", "local-api    running", "reader    ok (sim)"} {
+	for _, want := range []string{"terminal  DEMO-0001", "session   in progress: resident card, screen home", "local-api    running", "reader    ok (sim)", "printer   a4       ipp     printing is off: spool: corrupt; 0 jobs waiting"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
