@@ -37,6 +37,7 @@ type agent struct {
 	api     *localapi.Server
 	reader  *readerLink
 	central *centralLink
+	receipt *receiptLink
 	spool   *spool.Spool // nil when the spool file is corrupt
 	// spoolFault says why printing is off.
 	spoolFault string
@@ -114,6 +115,9 @@ func (a *agent) build(ctx context.Context) error {
 	if err := a.openSpool(); err != nil {
 		return err
 	}
+	if a.receipt, err = a.openReceipt(); err != nil {
+		return err
+	}
 	central, err := a.openCentral(ctx)
 	if err != nil {
 		return err
@@ -157,6 +161,9 @@ func (a *agent) build(ctx context.Context) error {
 	if central.server != nil {
 		a.sup.Add("central", central)
 	}
+	if a.receipt.sim != nil {
+		a.sup.Add("receipt-sim", a.receipt)
+	}
 	return nil
 }
 
@@ -193,10 +200,18 @@ func (a *agent) status() localapi.Status {
 }
 
 func (a *agent) printerStatus() []localapi.PrinterStatus {
+	out := []localapi.PrinterStatus{a.a4Status()}
+	if st, ok := a.receipt.status(context.Background()); ok {
+		out = append(out, st)
+	}
+	return out
+}
+
+func (a *agent) a4Status() localapi.PrinterStatus {
 	st := localapi.PrinterStatus{Name: a4, Type: a.cfg.Printers.A4.Type}
 	if a.spool == nil {
 		st.Fault = "printing is off: " + a.spoolFault
-		return []localapi.PrinterStatus{st}
+		return st
 	}
 	ps := a.spool.PrinterStatus(a4)
 	st.Ready = ps.Ready
@@ -206,7 +221,7 @@ func (a *agent) printerStatus() []localapi.PrinterStatus {
 	if jobs, err := a.spool.List(spool.Filter{Printer: a4, States: []spool.State{spool.Queued, spool.Sending, spool.Sent, spool.Held}}); err == nil {
 		st.Pending = len(jobs)
 	}
-	return []localapi.PrinterStatus{st}
+	return st
 }
 
 // techStatus is the technician's status screen: what a technician checks first.

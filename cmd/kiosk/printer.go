@@ -10,6 +10,7 @@ import (
 	"github.com/govkiosk/kiosk/devices"
 	"github.com/govkiosk/kiosk/devices/ipp"
 	"github.com/govkiosk/kiosk/devices/pdfdir"
+	"github.com/govkiosk/kiosk/kiosk/localapi"
 	"github.com/govkiosk/kiosk/kiosk/session"
 	"github.com/govkiosk/kiosk/spool"
 )
@@ -102,14 +103,24 @@ func (a *agent) sessionEnded(id string) {
 	}
 }
 
-// testPage queues the A4 test page (kioskctl printer test-page a4).
-func (a *agent) testPage(ctx context.Context, printer string) (spool.JobID, error) {
-	if printer != a4 {
-		return 0, fmt.Errorf("no A4 printer named %q (the A4 printer is %q)", printer, a4)
+// testPage prints a printer's test page (kioskctl printer test-page NAME): the A4 page
+// through the spool, the receipt page straight away.
+func (a *agent) testPage(ctx context.Context, printer string) (localapi.TestPageResult, error) {
+	switch {
+	case printer == receipt && a.receipt.typ != "none":
+		return a.receipt.testPage(ctx)
+	case printer != a4:
+		return localapi.TestPageResult{}, fmt.Errorf("no printer named %q", printer)
+	case a.spool == nil:
+		return localapi.TestPageResult{}, fmt.Errorf("printing is off: %s", a.spoolFault)
 	}
 	doc, err := a.renderer.TestPage(printer, time.Now())
 	if err != nil {
-		return 0, err
+		return localapi.TestPageResult{}, err
 	}
-	return a.spool.Enqueue(ctx, spool.NewJob{Printer: a4, Title: "test-page", Doc: doc})
+	id, err := a.spool.Enqueue(ctx, spool.NewJob{Printer: a4, Title: "test-page", Doc: doc})
+	if err != nil {
+		return localapi.TestPageResult{}, err
+	}
+	return localapi.TestPageResult{Printer: a4, JobID: id.String(), Message: fmt.Sprintf("test page queued as job %s on %s", id, a4)}, nil
 }

@@ -42,18 +42,18 @@ func newPrinterCmd(g *globals) *cobra.Command {
 		},
 		&cobra.Command{
 			Use:   "test-page NAME",
-			Short: "Queue a test page on a printer",
+			Short: "Print a test page (a4: through the spool; receipt: straight away)",
 			Args:  cobra.ExactArgs(1),
 			RunE: func(cmd *cobra.Command, args []string) error {
 				c, err := g.client()
 				if err != nil {
 					return err
 				}
-				j, err := c.TestPage(cmd.Context(), args[0])
+				res, err := c.TestPage(cmd.Context(), args[0])
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(cmd.OutOrStdout(), "test page queued as job %s on %s\n", j.ID, j.Printer)
+				fmt.Fprintln(cmd.OutOrStdout(), res.Message)
 				return nil
 			},
 		},

@@ -68,7 +68,15 @@ type Reader struct {
 
 // Printers are the terminal's printers.
 type Printers struct {
-	A4 Printer `yaml:"a4"`
+	A4      Printer        `yaml:"a4"`
+	Receipt ReceiptPrinter `yaml:"receipt"`
+}
+
+// ReceiptPrinter is the thermal receipt printer (ESC/POS) for queue tickets and receipts.
+type ReceiptPrinter struct {
+	Type string `yaml:"type"` // "none", "serial" or "sim"
+	Port string `yaml:"port"` // serial device path
+	Baud int    `yaml:"baud"`
 }
 
 // Printer is one printer and how to reach it.

@@ -19,9 +19,12 @@ func Default() Config {
 			IdleTimeout:  60 * time.Second,
 			SessionLimit: 10 * time.Minute,
 		},
-		Reader:   Reader{Transport: "serial", USBID: "0400:c35a", Baud: 115200},
-		Printers: Printers{A4: Printer{Type: "ipp", URL: "ipp://localhost:631/printers/a4"}},
-		Spool:    Spool{Retention: 24 * time.Hour, KeepRecords: 30 * 24 * time.Hour, PurgeAbandoned: true},
+		Reader: Reader{Transport: "serial", USBID: "0400:c35a", Baud: 115200},
+		Printers: Printers{
+			A4:      Printer{Type: "ipp", URL: "ipp://localhost:631/printers/a4"},
+			Receipt: ReceiptPrinter{Type: "none", Baud: 9600},
+		},
+		Spool: Spool{Retention: 24 * time.Hour, KeepRecords: 30 * 24 * time.Hour, PurgeAbandoned: true},
 	}
 }
 

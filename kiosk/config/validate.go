@@ -103,6 +103,16 @@ func (c *Config) Validate() []Problem {
 			add("printers.a4.dir", "a pdfdir printer needs the folder to write to")
 		}
 	}
+	rp := c.Printers.Receipt
+	oneOf("printers.receipt.type", rp.Type, "none", "serial", "sim")
+	if rp.Type == "serial" {
+		if rp.Port == "" {
+			add("printers.receipt.port", "a serial receipt printer needs its port")
+		}
+		if !slices.Contains(bauds, rp.Baud) {
+			add("printers.receipt.baud", "%d is not one of %v", rp.Baud, bauds)
+		}
+	}
 	if c.Tech.PINHash != "" {
 		if _, _, err := parsePIN(c.Tech.PINHash); err != nil {
 			add("technician.pin_hash", "%v", err)

@@ -11,8 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"time"
-
-	"github.com/govkiosk/kiosk/spool"
 )
 
 // SimReader is the simulated card reader's control, present only in a sim configuration.
@@ -35,8 +33,8 @@ type Server struct {
 	// Spool is nil while printing is off; SpoolFault then says why.
 	Spool      Spool
 	SpoolFault string
-	// TestPage queues a test page on a printer.
-	TestPage func(ctx context.Context, printer string) (spool.JobID, error)
+	// TestPage prints or queues a test page on a printer.
+	TestPage func(ctx context.Context, printer string) (TestPageResult, error)
 
 	ln net.Listener
 }

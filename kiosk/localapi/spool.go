@@ -41,15 +41,14 @@ func (s *Server) spoolRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/printers", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.Status().Printers)
 	})
-	mux.HandleFunc("POST /v1/printers/{name}/test-page", s.withSpool(func(w http.ResponseWriter, r *http.Request) {
-		id, err := s.TestPage(r.Context(), r.PathValue("name"))
+	mux.HandleFunc("POST /v1/printers/{name}/test-page", func(w http.ResponseWriter, r *http.Request) {
+		res, err := s.TestPage(r.Context(), r.PathValue("name"))
 		if err != nil {
 			writeError(w, http.StatusBadRequest, err.Error())
 			return
 		}
-		job, err := s.Spool.Get(id)
-		writeResult(w, job, err)
-	}))
+		writeJSON(w, http.StatusOK, res)
+	})
 }
 
 func (s *Server) spoolGet(id spool.JobID) (spool.Job, error) { return s.Spool.Get(id) }
@@ -128,9 +127,11 @@ func (c *Client) Printers(ctx context.Context) ([]PrinterStatus, error) {
 	return ps, err
 }
 
-// TestPage queues a test page on the named printer.
-func (c *Client) TestPage(ctx context.Context, printer string) (spool.Job, error) {
-	return c.jobCall(ctx, http.MethodPost, "/v1/printers/"+printer+"/test-page", struct{}{})
+// TestPage prints or queues a test page on the named printer.
+func (c *Client) TestPage(ctx context.Context, printer string) (TestPageResult, error) {
+	var res TestPageResult
+	err := c.do(ctx, http.MethodPost, "/v1/printers/"+printer+"/test-page", struct{}{}, &res)
+	return res, err
 }
 
 func (c *Client) jobCall(ctx context.Context, method, path string, body any) (spool.Job, error) {

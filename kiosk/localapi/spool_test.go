@@ -32,11 +32,12 @@ func TestSpoolCommands(t *testing.T) {
 	c := serve(t, &Server{
 		Status: func() Status { return Status{} },
 		Spool:  sp,
-		TestPage: func(ctx context.Context, printer string) (spool.JobID, error) {
+		TestPage: func(ctx context.Context, printer string) (TestPageResult, error) {
 			if printer != "a4" {
-				return 0, fmt.Errorf("no printer %q", printer)
+				return TestPageResult{}, fmt.Errorf("no printer %q", printer)
 			}
-			return sp.Enqueue(ctx, spool.NewJob{Printer: printer, Title: "test-page", Doc: []byte("%PDF-1.4")})
+			id, err := sp.Enqueue(ctx, spool.NewJob{Printer: printer, Title: "test-page", Doc: []byte("%PDF-1.4")})
+			return TestPageResult{Printer: printer, JobID: id.String(), Message: "queued"}, err
 		},
 	})
 
@@ -66,8 +67,12 @@ func TestSpoolCommands(t *testing.T) {
 	if n, err := c.SpoolPurge(ctx); err != nil || n != 1 {
 		t.Errorf("purge: %d, %v", n, err)
 	}
-	if j, err := c.TestPage(ctx, "a4"); err != nil || j.Title != "test-page" || j.State != spool.Queued {
-		t.Errorf("test page: %+v, %v", j, err)
+	res, err := c.TestPage(ctx, "a4")
+	if err != nil || res.JobID == "" {
+		t.Fatalf("test page: %+v, %v", res, err)
+	}
+	if j, err := c.SpoolJob(ctx, res.JobID); err != nil || j.Title != "test-page" || j.State != spool.Queued {
+		t.Errorf("test page job: %+v, %v", j, err)
 	}
 	if _, err := c.TestPage(ctx, "nope"); err == nil || !strings.Contains(err.Error(), `no printer "nope"`) {
 		t.Errorf("test page on an unknown printer: %v", err)

@@ -52,3 +52,10 @@ type Fixtures struct {
 type apiError struct {
 	Error string `json:"error"`
 }
+
+// TestPageResult is what a test page request did.
+type TestPageResult struct {
+	Printer string `json:"printer"`
+	JobID   string `json:"job_id,omitempty"` // the spool job, for spooled printers
+	Message string `json:"message"`
+}

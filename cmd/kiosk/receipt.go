@@ -1,0 +1,99 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/govkiosk/kiosk/devices/escpos"
+	"github.com/govkiosk/kiosk/devices/serialport"
+	escpossim "github.com/govkiosk/kiosk/devices/sim/escpos"
+	"github.com/govkiosk/kiosk/kiosk/localapi"
+)
+
+// receipt is the name of the receipt printer in kioskctl.
+const receipt = "receipt"
+
+// receiptLink is the receipt printer: none, a serial ESC/POS printer, or the simulator
+// behind an in-process line (the demo), which logs each ticket to receipts.log.
+type receiptLink struct {
+	typ     string
+	printer *escpos.Printer // nil when there is none or it could not be opened
+	fault   string          // why printer is nil although one is configured
+	sim     *escpossim.Printer
+	simLine net.Conn
+}
+
+func (a *agent) openReceipt() (*receiptLink, error) {
+	rc := a.cfg.Printers.Receipt
+	l := &receiptLink{typ: rc.Type}
+	switch rc.Type {
+	case "serial":
+		p, err := serialport.Open(rc.Port, rc.Baud)
+		if err != nil { // an unplugged receipt printer must not stop the terminal
+			l.fault = err.Error()
+			a.log.Error("receipt printer not available", "err", err)
+			return l, nil
+		}
+		a.onClose(p.Close)
+		l.printer = escpos.New(p, escpos.Options{Name: receipt})
+	case "sim":
+		f, err := os.OpenFile(filepath.Join(a.cfg.StateDir, "receipts.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o640)
+		if err != nil {
+			return nil, fmt.Errorf("receipt simulator log: %w", err)
+		}
+		a.onClose(f.Close)
+		host, dev := net.Pipe()
+		a.onClose(host.Close)
+		l.sim = escpossim.New(escpossim.Options{Log: f})
+		l.simLine = dev
+		l.printer = escpos.New(host, escpos.Options{Name: receipt})
+	}
+	return l, nil
+}
+
+// Serve runs the simulator's end of the line (sim only).
+func (l *receiptLink) Serve(ctx context.Context) error {
+	return l.sim.Serve(ctx, l.simLine)
+}
+
+func (l *receiptLink) status(ctx context.Context) (localapi.PrinterStatus, bool) {
+	if l.typ == "none" {
+		return localapi.PrinterStatus{}, false
+	}
+	st := localapi.PrinterStatus{Name: receipt, Type: "escpos-" + l.typ}
+	if l.printer == nil {
+		st.Fault = "not available: " + l.fault
+		return st, true
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	ps, err := l.printer.Status(ctx)
+	if err != nil {
+		st.Fault = err.Error()
+		return st, true
+	}
+	st.Ready = ps.Ready
+	for _, r := range ps.Reasons {
+		st.Reasons = append(st.Reasons, string(r))
+	}
+	return st, true
+}
+
+// testPage prints the receipt printer's test page straight away (receipts are not spooled).
+func (l *receiptLink) testPage(ctx context.Context) (localapi.TestPageResult, error) {
+	if l.printer == nil {
+		return localapi.TestPageResult{}, fmt.Errorf("the receipt printer is not available: %s", l.fault)
+	}
+	doc, err := escpos.TestPage{Printer: receipt, Time: time.Now()}.Encode()
+	if err != nil {
+		return localapi.TestPageResult{}, err
+	}
+	if err := l.printer.Print(ctx, doc); err != nil {
+		return localapi.TestPageResult{}, err
+	}
+	return localapi.TestPageResult{Printer: receipt, Message: "test page printed on receipt"}, nil
+}
