@@ -78,6 +78,7 @@ var driverOwners = map[string]string{
 	"github.com/go-text/typesetting/font": "kiosk/fonts",
 	"golang.org/x/text/encoding":          "devices/escpos",    // GB18030 for receipts
 	"github.com/boombuler/barcode":        "kiosk/certificate", // QR codes on proofs
+	"github.com/mozillazg/go-pinyin":      "kiosk/catalog",     // search by pinyin
 }
 
 // centralOnly are the packages of the reference server: not shipped to terminals, free
