@@ -61,7 +61,7 @@ func Open(path string, opts Options) (*Spool, error) {
 	noDocs, instance := true, ""
 	db.View(func(tx *bolt.Tx) error {
 		k, _ := tx.Bucket(bucketDocs).Cursor().First()
-		noDocs = k == nil
+		noDocs = k == nil && !outboxHoldsPayloads(tx)
 		instance = string(tx.Bucket(bucketMeta).Get(keyInstance))
 		return nil
 	})
