@@ -95,8 +95,8 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenAttract, Language: "zh"}, []string{"政务服务自助终端", "请将身份证放在下方感应区", "English"}},
 		{session.View{Screen: session.ScreenAttract, Language: "en"}, []string{"Place your ID card on the reader below", "中文"}},
 		{session.View{Screen: session.ScreenAttract, Language: "zh", Notice: session.NoticeCardExpired}, []string{"您的证件已过有效期"}},
-		{session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"}, []string{"您好，王**", "打印个人参保证明（示例）"}},
-		{session.View{Screen: session.ScreenHome, Language: "en", Greeting: "G***********"}, []string{"Hello, G***********", "Print social insurance proof (sample)"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"}, []string{"您好，王**", "打印个人参保证明"}},
+		{session.View{Screen: session.ScreenHome, Language: "en", Greeting: "G***********"}, []string{"Hello, G***********", "Print social insurance proof"}},
 		{session.View{Screen: session.ScreenPrinting, Language: "zh"}, []string{"正在打印"}},
 		{session.View{Screen: session.ScreenPrinted, Language: "en"}, []string{"Please take your paper", "Back"}},
 		{session.View{Screen: session.ScreenHome, Language: "en", Notice: session.NoticePrinterFault}, []string{"The printer needs a technician"}},
@@ -120,7 +120,7 @@ func TestScreensInBothLanguages(t *testing.T) {
 func TestTapsBecomeIntents(t *testing.T) {
 	core, w := show(t, session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"})
 	_, buttons := content(w)
-	test.Tap(buttons["打印个人参保证明（示例）"])
+	test.Tap(buttons["打印个人参保证明"])
 	test.Tap(buttons["English"])
 	core.sub(session.View{Screen: session.ScreenHome, Language: "en", Countdown: 9})
 	_, buttons = content(w)

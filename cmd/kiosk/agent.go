@@ -11,12 +11,14 @@ import (
 	"sync"
 	"time"
 
-	"github.com/govkiosk/kiosk/devices"
+	"github.com/govkiosk/kiosk/kiosk/catalog"
+	"github.com/govkiosk/kiosk/kiosk/centralapi"
 	"github.com/govkiosk/kiosk/kiosk/certificate"
 	"github.com/govkiosk/kiosk/kiosk/config"
 	"github.com/govkiosk/kiosk/kiosk/fonts"
 	"github.com/govkiosk/kiosk/kiosk/localapi"
 	"github.com/govkiosk/kiosk/kiosk/logging"
+	"github.com/govkiosk/kiosk/kiosk/outbox"
 	"github.com/govkiosk/kiosk/kiosk/session"
 	"github.com/govkiosk/kiosk/kiosk/supervisor"
 	"github.com/govkiosk/kiosk/spool"
@@ -38,7 +40,10 @@ type agent struct {
 	reader  *readerLink
 	central *centralLink
 	receipt *receiptLink
-	spool   *spool.Spool // nil when the spool file is corrupt
+	client  *centralapi.Client
+	catalog *catalog.Store
+	outbox  *outbox.Service // nil when the spool file is corrupt
+	spool   *spool.Spool    // nil when the spool file is corrupt
 	// spoolFault says why printing is off.
 	spoolFault string
 
@@ -123,6 +128,9 @@ func (a *agent) build(ctx context.Context) error {
 		return err
 	}
 	a.central = central
+	if err := a.openCentralServices(); err != nil {
+		return err
+	}
 	var checkPIN func(string) bool
 	if h := cfg.Tech.PINHash; h != "" {
 		checkPIN = func(pin string) bool { return config.CheckPIN(h, pin) }
@@ -131,7 +139,7 @@ func (a *agent) build(ctx context.Context) error {
 		Log:          a.log,
 		Printer:      spoolPrinter{a},
 		Ended:        a.sessionEnded,
-		Render:       a.placeholder,
+		Render:       a.proof,
 		Timing:       session.Timing{Idle: cfg.UI.IdleTimeout, Limit: cfg.UI.SessionLimit},
 		Language:     cfg.UI.Language,
 		CheckPIN:     checkPIN,
@@ -163,6 +171,10 @@ func (a *agent) build(ctx context.Context) error {
 	}
 	if a.receipt.sim != nil {
 		a.sup.Add("receipt-sim", a.receipt)
+	}
+	a.sup.Add("catalog", a.catalog)
+	if a.outbox != nil {
+		a.sup.Add("outbox", a.outbox)
 	}
 	return nil
 }
@@ -255,9 +267,4 @@ func okOr(ok bool, fault string) string {
 		return "not ready"
 	}
 	return fault
-}
-
-// placeholder renders the sample proof, for configurations without central's proofs.
-func (a *agent) placeholder(_ context.Context, card *devices.Card, lang string, now time.Time) ([]byte, error) {
-	return a.renderer.Placeholder(card, lang, now)
 }

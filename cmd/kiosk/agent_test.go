@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -145,8 +146,12 @@ func TestHeadlessJourney(t *testing.T) {
 		t.Errorf("prints: %v", pdfs)
 	}
 	jobs, err := c.SpoolJobs(ctx)
-	if err != nil || len(jobs) != 1 || jobs[0].State != spool.Completed || jobs[0].Title != session.ProofTitle {
+	if err != nil || len(jobs) != 1 || jobs[0].State != spool.Completed || !strings.HasPrefix(jobs[0].Title, "proof-HRSS-") {
 		t.Errorf("spool after printing: %+v, %v", jobs, err)
+	}
+	// The printed PDF is the real proof from central, for this citizen.
+	if text := pdfText(t, pdfs[0]); !strings.Contains(text, "个人参保证明") || !strings.Contains(text, "44030419580315123X") || !strings.Contains(text, "第 1 页") {
+		t.Errorf("the printed proof reads:\n%s", text)
 	}
 
 	if err := c.SimRemove(ctx); err != nil {
@@ -334,4 +339,17 @@ func TestCorruptSpoolTurnsPrintingOff(t *testing.T) {
 	if !strings.Contains(logs.String(), "docs/spool.md") {
 		t.Error("the log does not say where the recovery is documented")
 	}
+}
+
+// pdfText extracts a PDF file's text with pdftotext.
+func pdfText(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext is not installed (.ci/run installs poppler-utils)")
+	}
+	out, err := exec.Command("pdftotext", "-layout", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }

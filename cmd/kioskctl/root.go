@@ -28,7 +28,7 @@ func newRootCmd() *cobra.Command {
 	}
 	root.PersistentFlags().StringVar(&g.config, "config", "", "the agent's config file, to find its socket (default "+defaultConfig+")")
 	root.PersistentFlags().StringVar(&g.socket, "socket", "", "the agent's local API socket (overrides --config)")
-	root.AddCommand(newStatusCmd(g), newSimCmd(g), newSpoolCmd(g), newPrinterCmd(g), newReaderCmd(), newTechnicianCmd())
+	root.AddCommand(newStatusCmd(g), newSimCmd(g), newSpoolCmd(g), newPrinterCmd(g), newReaderCmd(), newTechnicianCmd(), newOutboxCmd(g))
 	return root
 }
 

@@ -19,7 +19,7 @@ func agentWithSpool(t *testing.T) (socket string, id spool.JobID) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { sp.Close() })
-	id, err = sp.Enqueue(context.Background(), spool.NewJob{Printer: "a4", Title: "placeholder-proof", Doc: []byte("%PDF")})
+	id, err = sp.Enqueue(context.Background(), spool.NewJob{Printer: "a4", Title: "proof-HRSS-0012", Doc: []byte("%PDF")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -46,7 +46,7 @@ func TestSpoolLsReleaseCancel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out, id.String()+"   a4       queued") || !strings.Contains(out, "placeholder-proof") {
+	if !strings.Contains(out, id.String()+"   a4       queued") || !strings.Contains(out, "proof-HRSS-0012") {
 		t.Errorf("ls:\n%s", out)
 	}
 	if _, err := execute("spool", "release", id.String(), "--socket", sock); err == nil || !strings.Contains(err.Error(), "only held or failed jobs can be released") {
@@ -77,5 +77,13 @@ func TestPrinterStatus(t *testing.T) {
 	}
 	if _, err := execute("printer", "status", "receipt", "--socket", sock); err == nil || !strings.Contains(err.Error(), `no printer named "receipt"`) {
 		t.Errorf("unknown printer: %v", err)
+	}
+}
+
+func TestOutboxLs(t *testing.T) {
+	sock, _ := agentWithSpool(t)
+	out, err := execute("outbox", "ls", "--socket", sock)
+	if err != nil || out != "the outbox is empty\n" {
+		t.Fatalf("empty outbox: %v %q", err, out)
 	}
 }

@@ -46,6 +46,9 @@ type Central struct {
 	URL      string        `yaml:"url"`
 	Embedded bool          `yaml:"embedded"` // run the reference server in-process (demo only)
 	Timeout  time.Duration `yaml:"timeout"`
+	CAFile   string        `yaml:"ca_file"`   // PEM CA of central's certificate; empty: the system's
+	CertFile string        `yaml:"cert_file"` // this terminal's client certificate (mTLS)
+	KeyFile  string        `yaml:"key_file"`
 }
 
 // UI is the citizen-facing window.

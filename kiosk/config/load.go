@@ -248,7 +248,8 @@ func editDistance(a, b string) int {
 
 // resolvePaths makes relative paths absolute against dir, the config file's folder.
 func (c *Config) resolvePaths(dir string) {
-	for _, p := range []*string{&c.StateDir, &c.LocalAPI.Socket, &c.UI.Font, &c.Printers.A4.Dir} {
+	for _, p := range []*string{&c.StateDir, &c.LocalAPI.Socket, &c.UI.Font, &c.Printers.A4.Dir,
+		&c.Central.CAFile, &c.Central.CertFile, &c.Central.KeyFile} {
 		if *p != "" && !filepath.IsAbs(*p) {
 			*p = filepath.Join(dir, *p)
 		}

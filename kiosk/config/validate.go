@@ -59,6 +59,9 @@ func (c *Config) Validate() []Problem {
 		add("central.url", "expected an http:// or https:// URL, got %q", c.Central.URL)
 	}
 	positive("central.timeout", c.Central.Timeout, add)
+	if (c.Central.CertFile == "") != (c.Central.KeyFile == "") {
+		add("central.cert_file", "a client certificate needs both central.cert_file and central.key_file")
+	}
 
 	oneOf("ui.language", c.UI.Language, "zh", "en")
 	if c.UI.Font == "" {

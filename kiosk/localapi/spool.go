@@ -8,13 +8,14 @@ import (
 	"github.com/govkiosk/kiosk/spool"
 )
 
-// Spool is what the technician commands need of the print queue.
+// Spool is what the technician commands need of the print queue and the outbox.
 type Spool interface {
 	List(spool.Filter) ([]spool.Job, error)
 	Get(spool.JobID) (spool.Job, error)
 	Release(spool.JobID) (spool.Job, error)
 	Cancel(spool.JobID) (spool.Job, error)
 	Purge() (int, error)
+	OutboxList() ([]spool.OutboxRecord, error)
 }
 
 // Purged is the answer to a purge.
@@ -34,6 +35,13 @@ func (s *Server) spoolRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /v1/spool/jobs/{id}", s.withJob(s.spoolGet))
 	mux.HandleFunc("POST /v1/spool/jobs/{id}/release", s.withJob(func(id spool.JobID) (spool.Job, error) { return s.Spool.Release(id) }))
 	mux.HandleFunc("POST /v1/spool/jobs/{id}/cancel", s.withJob(func(id spool.JobID) (spool.Job, error) { return s.Spool.Cancel(id) }))
+	mux.HandleFunc("GET /v1/outbox", s.withSpool(func(w http.ResponseWriter, r *http.Request) {
+		items, err := s.Spool.OutboxList()
+		if items == nil {
+			items = []spool.OutboxRecord{}
+		}
+		writeResult(w, items, err)
+	}))
 	mux.HandleFunc("POST /v1/spool/purge", s.withSpool(func(w http.ResponseWriter, r *http.Request) {
 		n, err := s.Spool.Purge()
 		writeResult(w, Purged{Jobs: n}, err)
@@ -118,6 +126,13 @@ func (c *Client) SpoolPurge(ctx context.Context) (int, error) {
 	var p Purged
 	err := c.do(ctx, http.MethodPost, "/v1/spool/purge", struct{}{}, &p)
 	return p.Jobs, err
+}
+
+// Outbox lists the applications and ratings waiting for central, and those delivered.
+func (c *Client) Outbox(ctx context.Context) ([]spool.OutboxRecord, error) {
+	var items []spool.OutboxRecord
+	err := c.do(ctx, http.MethodGet, "/v1/outbox", nil, &items)
+	return items, err
 }
 
 // Printers returns each printer's status.

@@ -64,6 +64,13 @@ func TestSpoolCommands(t *testing.T) {
 	if _, err := c.SpoolCancel(ctx, id.String()); err == nil {
 		t.Error("a canceled job was canceled again")
 	}
+	if _, err := sp.OutboxAdd(ctx, spool.OutboxItem{Kind: "application", IdempotencyKey: "k1", RefPrefix: "L-T-", Summary: "HRSS-0100", Payload: []byte("{}")}); err != nil {
+		t.Fatal(err)
+	}
+	items, err := c.Outbox(ctx)
+	if err != nil || len(items) != 1 || items[0].Summary != "HRSS-0100" || items[0].LocalRef == "" {
+		t.Errorf("outbox: %+v, %v", items, err)
+	}
 	if n, err := c.SpoolPurge(ctx); err != nil || n != 1 {
 		t.Errorf("purge: %d, %v", n, err)
 	}

@@ -3,11 +3,7 @@ package session
 import (
 	"context"
 	"errors"
-	"fmt"
 )
-
-// ProofTitle is the placeholder proof's title, used as the print job's name.
-const ProofTitle = "placeholder-proof"
 
 // ErrPrinterBlocked is returned by a Printer when the job is kept but cannot print until
 // a technician acts (paper, jam, door).
@@ -17,10 +13,20 @@ var ErrPrinterBlocked = errors.New("session: printer needs attention; the job wa
 // be fetched because central cannot be reached (nothing was queued).
 var ErrCentralUnreachable = errors.New("session: central unreachable")
 
-// Print renders the placeholder proof for the citizen and hands it to the printer. It is
-// the home screen's one service until the catalog arrives. Rendering (which may ask
-// central) and printing run in their own goroutine, on a copy of the card that is wiped
-// when they are done.
+// ErrProofRefused is matched by a Renderer's error when central would not issue the proof
+// for this citizen.
+var ErrProofRefused = errors.New("session: central refused the proof")
+
+// renderError marks a failure to make the proof, as opposed to printing it.
+type renderError struct{ err error }
+
+func (e renderError) Error() string { return "prepare proof: " + e.err.Error() }
+func (e renderError) Unwrap() error { return e.err }
+
+// Print makes the citizen's proof and hands it to the printer. It is the home screen's
+// one service until the catalog's screens arrive. Making the proof (which asks central)
+// and printing run in their own goroutine, on a copy of the card that is wiped when they
+// are done.
 func (m *Machine) Print() {
 	m.mu.Lock()
 	if m.card == nil || m.view.Screen != ScreenHome {
@@ -39,13 +45,13 @@ func (m *Machine) Print() {
 
 	go func() {
 		defer m.printWait.Done()
-		doc, err := m.render(m.printCtx, &card, lang, m.clock.Now())
+		doc, title, err := m.render(m.printCtx, &card, lang, m.clock.Now())
 		card.Wipe()
 		if err != nil {
-			m.printed(id, fmt.Errorf("render proof: %w", err))
+			m.printed(id, renderError{err})
 			return
 		}
-		err = m.printer.PrintProof(m.printCtx, PrintRequest{SessionID: id, Title: ProofTitle, Doc: doc})
+		err = m.printer.PrintProof(m.printCtx, PrintRequest{SessionID: id, Title: title, Doc: doc})
 		m.printed(id, err)
 	}()
 }
@@ -68,6 +74,12 @@ func (m *Machine) printed(id string, err error) {
 	case errors.Is(err, ErrCentralUnreachable):
 		v.Screen, v.Notice = ScreenHome, NoticeCentralDown
 		m.log.Warn("proof not fetched: central unreachable", "session", id, "err", err)
+	case errors.Is(err, ErrProofRefused):
+		v.Screen, v.Notice = ScreenHome, NoticeProofRefused
+		m.log.Warn("proof refused by central", "session", id, "err", err)
+	case errors.As(err, new(renderError)):
+		v.Screen, v.Notice = ScreenHome, NoticeProofFailed
+		m.log.Error("prepare proof", "session", id, "err", err)
 	default:
 		v.Screen, v.Notice = ScreenHome, NoticePrintFailed
 		m.log.Error("print proof", "session", id, "err", err)

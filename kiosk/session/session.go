@@ -24,9 +24,11 @@ type PrintRequest struct {
 	Doc       []byte // PDF
 }
 
-// Renderer makes the proof's PDF for a card; it may ask central for the proof's data.
-// An error matching ErrCentralUnreachable tells the citizen central cannot be reached.
-type Renderer func(ctx context.Context, card *devices.Card, lang string, now time.Time) ([]byte, error)
+// Renderer makes the proof for a card: its PDF and its title for the print queue (not
+// personal: the proof's name). It may ask central for the proof's data. An error matching
+// ErrCentralUnreachable tells the citizen central cannot be reached; ErrProofRefused, that
+// central would not issue the proof.
+type Renderer func(ctx context.Context, card *devices.Card, lang string, now time.Time) (doc []byte, title string, err error)
 
 // Machine is the session state machine. Its methods are the intents; Subscribe delivers
 // each new View. All methods are safe for concurrent use.

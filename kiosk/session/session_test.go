@@ -46,8 +46,8 @@ func newTimedMachine(t *testing.T, timing Timing) (*Machine, *fakePrinter, chan 
 	m := New(Options{
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Printer: p,
-		Render: func(_ context.Context, c *devices.Card, lang string, now time.Time) ([]byte, error) {
-			return []byte("%PDF " + c.Type), nil
+		Render: func(_ context.Context, c *devices.Card, lang string, now time.Time) ([]byte, string, error) {
+			return []byte("%PDF " + c.Type), "proof-HRSS-0001", nil
 		},
 		Clock:    clock,
 		Timing:   timing,
@@ -74,7 +74,7 @@ func TestJourneyCardPrintRemove(t *testing.T) {
 		t.Fatalf("after print: %+v", v)
 	}
 	job := <-p.jobs
-	if job.Title != ProofTitle || string(job.Doc) != "%PDF resident" || job.SessionID == "" {
+	if job.Title != "proof-HRSS-0001" || string(job.Doc) != "%PDF resident" || job.SessionID == "" {
 		t.Errorf("job %+v", job)
 	}
 	p.answers <- nil
@@ -245,21 +245,29 @@ func TestLargeTextLastsUntilTheSessionEnds(t *testing.T) {
 	}
 }
 
-func TestRenderFailureShowsANotice(t *testing.T) {
-	clock := newFakeClock(today)
-	m := New(Options{
-		Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
-		Clock: clock,
-		Render: func(context.Context, *devices.Card, string, time.Time) ([]byte, error) {
-			return nil, fmt.Errorf("fetch proof: %w", ErrCentralUnreachable)
-		},
-	})
-	m.CardPresented(testCard())
-	m.Print()
-	if err := m.Wait(context.Background()); err != nil {
-		t.Fatal(err)
-	}
-	if v := m.View(); v.Screen != ScreenHome || v.Notice != NoticeCentralDown {
-		t.Errorf("view %+v", v)
+func TestRenderFailuresShowTheirNotice(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want Notice
+	}{
+		{fmt.Errorf("fetch proof: %w", ErrCentralUnreachable), NoticeCentralDown},
+		{fmt.Errorf("issue: %w", ErrProofRefused), NoticeProofRefused},
+		{errors.New("certificate: missing glyph"), NoticeProofFailed},
+	} {
+		m := New(Options{
+			Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
+			Clock: newFakeClock(today),
+			Render: func(context.Context, *devices.Card, string, time.Time) ([]byte, string, error) {
+				return nil, "", tc.err
+			},
+		})
+		m.CardPresented(testCard())
+		m.Print()
+		if err := m.Wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		if v := m.View(); v.Screen != ScreenHome || v.Notice != tc.want {
+			t.Errorf("%v: view %+v, want notice %s", tc.err, v, tc.want)
+		}
 	}
 }

@@ -24,6 +24,8 @@ const (
 	NoticePrintFailed  Notice = "print_failed"  // printing failed; the job is kept
 	NoticePrinterFault Notice = "printer_fault" // the printer needs a technician; the job waits
 	NoticeCentralDown  Notice = "central_down"  // central cannot be reached; try later
+	NoticeProofRefused Notice = "proof_refused" // central would not issue the proof
+	NoticeProofFailed  Notice = "proof_failed"  // the proof could not be prepared; nothing was queued
 )
 
 // View is the view-model: everything the UI needs to draw the current screen, and no
