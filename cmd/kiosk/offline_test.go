@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govkiosk/kiosk/central"
+	"github.com/govkiosk/kiosk/central/refdata"
+	"github.com/govkiosk/kiosk/kiosk/centralapi"
+	"github.com/govkiosk/kiosk/kiosk/config"
+	"github.com/govkiosk/kiosk/kiosk/localapi"
+)
+
+// centralAt serves a reference central server at addr ("127.0.0.1:0" for any port) and
+// returns its address and a stop function.
+func centralAt(t *testing.T, srv *central.Server, addr string) (string, func()) {
+	t.Helper()
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: srv.Handler()}
+	go hs.Serve(ln)
+	return ln.Addr().String(), func() { hs.Close() }
+}
+
+// With central stopped, the agent still searches its cached catalog and takes an
+// application into the outbox with a local reference; when central is back, the
+// application arrives exactly once.
+func TestAgentWorksOfflineAndDeliversOnce(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := central.New(central.Options{DataDir: filepath.Join(dir, "central")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	addr, stop := centralAt(t, srv, "127.0.0.1:0")
+
+	cfg, err := config.Load(demoConfig(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Central.Embedded, cfg.Central.URL = false, "http://"+addr
+	ready := make(chan *agent, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	var logs syncBuffer
+	go func() {
+		done <- run(ctx, runOptions{cfg: cfg, cfgPath: "test", headless: true, started: time.Now(), logOut: &logs,
+			ready: func(a *agent) { ready <- a }})
+	}()
+	a := <-ready
+	if _, err := a.catalog.Refresh(ctx); err != nil { // the catalog service does the same at start
+		t.Fatalf("first catalog fetch: %v", err)
+	}
+
+	stop() // central goes away
+	if _, err := a.catalog.Refresh(ctx); err == nil {
+		t.Fatal("a refresh with central stopped did not fail")
+	}
+	hits := a.catalog.Current().Search("sbzm", 3)
+	if len(hits) == 0 || hits[0].Item.NameZH != "个人参保证明" {
+		t.Fatalf("search from the cache: %+v", hits)
+	}
+
+	citizen, _ := refdata.LookupCitizen("44030419580315123X")
+	var itemCode string
+	for _, h := range a.catalog.Current().Search("居民身份证换领", 3) {
+		if h.Item.NameZH == "居民身份证换领" {
+			itemCode = h.Item.Code
+		}
+	}
+	req := centralapi.ApplicationRequest{
+		ItemCode:  itemCode,
+		Form:      map[string]string{"applicant_name": citizen.Name, "applicant_id": citizen.IDNumber, "phone": citizen.Phone},
+		Applicant: &centralapi.Applicant{IDNumber: citizen.IDNumber, Name: citizen.Name},
+	}
+	sub, err := a.outbox.SubmitApplication(ctx, centralapi.Auth{}, centralapi.NewIdempotencyKey(), req)
+	if err != nil {
+		t.Fatalf("submit with central down: %v", err)
+	}
+	if sub.Queued == nil || !strings.HasPrefix(sub.Queued.LocalRef, "L-TEST-1-") {
+		t.Fatalf("not queued with a local reference: %+v", sub)
+	}
+	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
+	items, err := c.Outbox(ctx)
+	if err != nil || len(items) != 1 || items[0].State != "waiting" {
+		t.Fatalf("kioskctl outbox ls: %+v, %v", items, err)
+	}
+
+	_, stop = centralAt(t, srv, addr) // central is back, at the same address
+	defer stop()
+	a.outbox.Kick()
+	if _, err := a.outbox.Flush(ctx); err != nil {
+		t.Fatalf("flush: %v", err)
+	}
+	st, err := srv.Stats()
+	if err != nil || st.Applications != 1 {
+		t.Errorf("central holds %d applications, want 1 (%v)", st.Applications, err)
+	}
+	items, _ = c.Outbox(ctx)
+	if len(items) != 1 || items[0].State != "delivered" || items[0].RemoteRef == "" {
+		t.Errorf("outbox after delivery: %+v", items)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Error(err)
+	}
+	if strings.Contains(logs.String(), citizen.IDNumber) {
+		t.Error("the log holds the applicant's ID number")
+	}
+}
