@@ -11,14 +11,17 @@ import (
 	"github.com/govkiosk/kiosk/devices/escpos"
 	"github.com/govkiosk/kiosk/devices/serialport"
 	escpossim "github.com/govkiosk/kiosk/devices/sim/escpos"
+	"github.com/govkiosk/kiosk/devices/usbdev"
 	"github.com/govkiosk/kiosk/kiosk/localapi"
 )
 
 // receipt is the name of the receipt printer in kioskctl.
 const receipt = "receipt"
 
-// receiptLink is the receipt printer: none, a serial ESC/POS printer, or the simulator
-// behind an in-process line (the demo), which logs each ticket to receipts.log.
+// receiptLink is the receipt printer: none, a serial or USB ESC/POS printer, or the
+// simulator behind an in-process line (the demo), which logs each ticket to receipts.log.
+// A printer that cannot be opened at start is reported in its status; it is not opened
+// again until the agent restarts.
 type receiptLink struct {
 	typ     string
 	printer *escpos.Printer // nil when there is none or it could not be opened
@@ -40,6 +43,23 @@ func (a *agent) openReceipt() (*receiptLink, error) {
 		}
 		a.onClose(p.Close)
 		l.printer = escpos.New(p, escpos.Options{Name: receipt})
+	case "usb":
+		var vid, pid uint16
+		if rc.USBID != "" {
+			id, err := serialport.ParseUSBID(rc.USBID)
+			if err != nil {
+				return nil, err
+			}
+			vid, pid = id.Vendor, id.Product
+		}
+		conn, err := usbdev.OpenPrinter(vid, pid)
+		if err != nil { // an unplugged receipt printer must not stop the terminal
+			l.fault = err.Error()
+			a.log.Error("receipt printer not available", "err", err)
+			return l, nil
+		}
+		a.onClose(conn.Close)
+		l.printer = escpos.New(conn, escpos.Options{Name: receipt})
 	case "sim":
 		f, err := os.OpenFile(filepath.Join(a.cfg.StateDir, "receipts.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o640)
 		if err != nil {

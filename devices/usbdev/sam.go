@@ -151,10 +151,15 @@ func (c *SAMConn) Close() error {
 	return err
 }
 
-// transferError reports a failed transfer as the device gone: on a bulk pipe that is
-// what it nearly always means, and the caller reopens.
 func (c *SAMConn) transferError(op string, err error) error {
-	if c.ctx.Err() != nil {
+	return transferError(c.ctx, op, err)
+}
+
+// transferError reports a failed transfer as the device gone: on a bulk pipe that is
+// what it nearly always means, and the caller reopens. conn is the connection's context,
+// done once it is closed.
+func transferError(conn context.Context, op string, err error) error {
+	if conn.Err() != nil {
 		return fmt.Errorf("usbdev: %s: connection closed: %w", op, devices.ErrDeviceGone)
 	}
 	return fmt.Errorf("usbdev: %s: %w: %w", op, err, devices.ErrDeviceGone)

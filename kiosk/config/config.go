@@ -77,9 +77,10 @@ type Printers struct {
 
 // ReceiptPrinter is the thermal receipt printer (ESC/POS) for queue tickets and receipts.
 type ReceiptPrinter struct {
-	Type string `yaml:"type"` // "none", "serial" or "sim"
-	Port string `yaml:"port"` // serial device path
-	Baud int    `yaml:"baud"`
+	Type  string `yaml:"type"`   // "none", "serial", "usb" or "sim"
+	Port  string `yaml:"port"`   // serial device path
+	Baud  int    `yaml:"baud"`   // serial rate
+	USBID string `yaml:"usb_id"` // usb: "VID:PID" in hex; empty: the first printer-class device
 }
 
 // Printer is one printer and how to reach it.

@@ -107,7 +107,10 @@ func (c *Config) Validate() []Problem {
 		}
 	}
 	rp := c.Printers.Receipt
-	oneOf("printers.receipt.type", rp.Type, "none", "serial", "sim")
+	oneOf("printers.receipt.type", rp.Type, "none", "serial", "usb", "sim")
+	if rp.USBID != "" && !usbID.MatchString(rp.USBID) {
+		add("printers.receipt.usb_id", "expected VID:PID in hex such as 0416:5011, got %q", rp.USBID)
+	}
 	if rp.Type == "serial" {
 		if rp.Port == "" {
 			add("printers.receipt.port", "a serial receipt printer needs its port")
