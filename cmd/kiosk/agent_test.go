@@ -86,44 +86,14 @@ printers:
 func TestHeadlessJourney(t *testing.T) {
 	dir := t.TempDir()
 	path := demoConfig(t, dir)
-	var logs syncBuffer
-	views := make(chan session.View, 64)
-	ready := make(chan *agent, 1)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		cfg, err := config.Load(path)
-		if err != nil {
-			done <- err
-			return
-		}
-		done <- run(ctx, runOptions{cfg: cfg, cfgPath: path, headless: true, started: time.Now(), logOut: &logs,
-			ready: func(a *agent) {
-				a.session.Subscribe(func(v session.View) { views <- v })
-				ready <- a
-			}})
-	}()
-	var a *agent
-	select {
-	case a = <-ready:
-	case err := <-done:
-		t.Fatalf("agent stopped at start: %v\n%s", err, logs.String())
+	cfg, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
 	}
+	ta := startAgent(t, cfg, path)
+	a, ctx, logs := ta.agent, ta.ctx, ta.logs
 	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
-	waitScreen := func(s session.Screen) session.View {
-		t.Helper()
-		timeout := time.After(20 * time.Second)
-		for {
-			select {
-			case v := <-views:
-				if v.Screen == s {
-					return v
-				}
-			case <-timeout:
-				t.Fatalf("screen %s never came; logs:\n%s", s, logs.String())
-			}
-		}
-	}
+	waitScreen := func(s session.Screen) session.View { t.Helper(); return ta.waitScreen(t, s) }
 
 	if err := c.SimInsert(ctx, "resident"); err != nil {
 		t.Fatal(err)
@@ -180,14 +150,14 @@ func TestHeadlessJourney(t *testing.T) {
 	if err := c.SimUnplug(ctx); err != nil {
 		t.Fatal(err)
 	}
-	waitNotice(t, views, session.NoticeReaderFault, &logs)
+	ta.waitNotice(t, session.NoticeReaderFault)
 	if st, _ := c.Status(ctx); st.Reader.OK || st.Reader.Fault == "" {
 		t.Errorf("reader status while unplugged: %+v", st.Reader)
 	}
 	if err := c.SimReplug(ctx); err != nil {
 		t.Fatal(err)
 	}
-	waitNotice(t, views, session.NoticeNone, &logs)
+	ta.waitNotice(t, session.NoticeNone)
 	if st, _ := c.Status(ctx); !st.Reader.OK {
 		t.Errorf("reader status after replug: %+v", st.Reader)
 	}
@@ -198,10 +168,7 @@ func TestHeadlessJourney(t *testing.T) {
 		t.Errorf("greeting after recovery %q", v.Greeting)
 	}
 
-	cancel()
-	if err := <-done; err != nil {
-		t.Errorf("run: %v", err)
-	}
+	ta.stop()
 	if _, err := os.Stat(filepath.Join(dir, "k.sock")); !os.IsNotExist(err) {
 		t.Error("socket left behind")
 	}
@@ -219,21 +186,6 @@ func TestHeadlessJourney(t *testing.T) {
 	}
 }
 
-func waitNotice(t *testing.T, views chan session.View, n session.Notice, logs *syncBuffer) {
-	t.Helper()
-	timeout := time.After(20 * time.Second)
-	for {
-		select {
-		case v := <-views:
-			if v.Notice == n {
-				return
-			}
-		case <-timeout:
-			t.Fatalf("notice %q never came; logs:\n%s", n, logs.String())
-		}
-	}
-}
-
 // Technician mode through the real agent: the status screen reads the agent's status,
 // which asks the session; this must not deadlock.
 func TestTechnicianModeInTheAgent(t *testing.T) {
@@ -243,15 +195,8 @@ func TestTechnicianModeInTheAgent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ready := make(chan *agent, 1)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var logs syncBuffer
-	go func() {
-		done <- run(ctx, runOptions{cfg: cfg, cfgPath: path, headless: true, started: time.Now(), logOut: &logs,
-			ready: func(a *agent) { ready <- a }})
-	}()
-	a := <-ready
+	ta := startAgent(t, cfg, path)
+	a := ta.agent
 	a.session.TechGesture()
 	a.session.TechPIN("0000")
 	if v := a.session.View(); v.Notice != session.NoticeWrongPIN {
@@ -265,11 +210,8 @@ func TestTechnicianModeInTheAgent(t *testing.T) {
 	if v.Status[0].Value != "TEST-1 · dev" {
 		t.Errorf("first line %+v", v.Status[0])
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Error(err)
-	}
-	if strings.Contains(logs.String(), "2468") {
+	ta.stop()
+	if strings.Contains(ta.logs.String(), "2468") {
 		t.Error("the PIN reached the log")
 	}
 }
@@ -290,20 +232,8 @@ func TestCorruptSpoolTurnsPrintingOff(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ready := make(chan *agent, 1)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var logs syncBuffer
-	go func() {
-		done <- run(ctx, runOptions{cfg: cfg, cfgPath: path, headless: true, started: time.Now(), logOut: &logs,
-			ready: func(a *agent) { ready <- a }})
-	}()
-	var a *agent
-	select {
-	case a = <-ready:
-	case err := <-done:
-		t.Fatalf("the agent did not start: %v", err)
-	}
+	ta := startAgent(t, cfg, path)
+	a, ctx := ta.agent, ta.ctx
 	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
 	st, err := c.Status(ctx)
 	if err != nil {
@@ -315,16 +245,10 @@ func TestCorruptSpoolTurnsPrintingOff(t *testing.T) {
 	if _, err := c.SpoolJobs(ctx); err == nil || !strings.Contains(err.Error(), "printing is off") {
 		t.Errorf("spool ls: %v", err)
 	}
-	views := make(chan session.View, 16)
-	a.session.Subscribe(func(v session.View) { views <- v })
 	if err := c.SimInsert(ctx, "resident"); err != nil {
 		t.Fatal(err)
 	}
-	for v := range views {
-		if v.Screen == session.ScreenHome {
-			break
-		}
-	}
+	ta.waitScreen(t, session.ScreenHome)
 	a.session.Print()
 	if err := a.session.Wait(ctx); err != nil {
 		t.Fatal(err)
@@ -332,11 +256,8 @@ func TestCorruptSpoolTurnsPrintingOff(t *testing.T) {
 	if v := a.session.View(); v.Notice != session.NoticePrintFailed {
 		t.Errorf("view after printing with no spool: %+v", v)
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Error(err)
-	}
-	if !strings.Contains(logs.String(), "docs/spool.md") {
+	ta.stop()
+	if !strings.Contains(ta.logs.String(), "docs/spool.md") {
 		t.Error("the log does not say where the recovery is documented")
 	}
 }
@@ -352,4 +273,78 @@ func pdfText(t *testing.T, path string) string {
 		t.Fatal(err)
 	}
 	return string(out)
+}
+
+// testAgent is a headless agent a test runs in-process, with its log and its views.
+type testAgent struct {
+	*agent
+	ctx   context.Context // canceled by stop
+	logs  *syncBuffer
+	views chan session.View
+	stop  func() // stops the agent and waits for it; safe to call twice
+}
+
+// startAgent runs the agent headless with cfg until the test ends or stop is called.
+func startAgent(t *testing.T, cfg config.Config, path string) *testAgent {
+	t.Helper()
+	ta := &testAgent{logs: &syncBuffer{}, views: make(chan session.View, 1024)}
+	ready := make(chan *agent, 1)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, runOptions{cfg: cfg, cfgPath: path, headless: true, started: time.Now(), logOut: ta.logs,
+			ready: func(a *agent) {
+				a.session.Subscribe(func(v session.View) {
+					select {
+					case ta.views <- v:
+					default: // a test that does not read views must not block the session
+					}
+				})
+				ready <- a
+			}})
+	}()
+	select {
+	case ta.agent = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("the agent did not start: %v\n%s", err, ta.logs.String())
+	}
+	var once sync.Once
+	ta.ctx = ctx
+	ta.stop = func() {
+		once.Do(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("run: %v", err)
+			}
+		})
+	}
+	t.Cleanup(ta.stop)
+	return ta
+}
+
+// waitView waits for a view that ok accepts.
+func (ta *testAgent) waitView(t *testing.T, what string, ok func(session.View) bool) session.View {
+	t.Helper()
+	timeout := time.After(20 * time.Second)
+	for {
+		select {
+		case v := <-ta.views:
+			if ok(v) {
+				return v
+			}
+		case <-timeout:
+			t.Fatalf("%s never came; logs:\n%s", what, ta.logs.String())
+		}
+	}
+}
+
+func (ta *testAgent) waitScreen(t *testing.T, s session.Screen) session.View {
+	t.Helper()
+	return ta.waitView(t, "screen "+string(s), func(v session.View) bool { return v.Screen == s })
+}
+
+func (ta *testAgent) waitNotice(t *testing.T, n session.Notice) session.View {
+	t.Helper()
+	return ta.waitView(t, "notice "+string(n), func(v session.View) bool { return v.Notice == n })
 }

@@ -1,13 +1,11 @@
 package main
 
 import (
-	"context"
 	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/govkiosk/kiosk/central"
 	"github.com/govkiosk/kiosk/central/refdata"
@@ -46,15 +44,8 @@ func TestAgentWorksOfflineAndDeliversOnce(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg.Central.Embedded, cfg.Central.URL = false, "http://"+addr
-	ready := make(chan *agent, 1)
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	var logs syncBuffer
-	go func() {
-		done <- run(ctx, runOptions{cfg: cfg, cfgPath: "test", headless: true, started: time.Now(), logOut: &logs,
-			ready: func(a *agent) { ready <- a }})
-	}()
-	a := <-ready
+	ta := startAgent(t, cfg, "test")
+	a, ctx := ta.agent, ta.ctx
 	if _, err := a.catalog.Refresh(ctx); err != nil { // the catalog service does the same at start
 		t.Fatalf("first catalog fetch: %v", err)
 	}
@@ -107,11 +98,8 @@ func TestAgentWorksOfflineAndDeliversOnce(t *testing.T) {
 	if len(items) != 1 || items[0].State != "delivered" || items[0].RemoteRef == "" {
 		t.Errorf("outbox after delivery: %+v", items)
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Error(err)
-	}
-	if strings.Contains(logs.String(), citizen.IDNumber) {
+	ta.stop()
+	if strings.Contains(ta.logs.String(), citizen.IDNumber) {
 		t.Error("the log holds the applicant's ID number")
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -33,33 +34,21 @@ type receiptLink struct {
 func (a *agent) openReceipt() (*receiptLink, error) {
 	rc := a.cfg.Printers.Receipt
 	l := &receiptLink{typ: rc.Type}
+	var line io.ReadWriteCloser
+	var err error
 	switch rc.Type {
+	case "none":
+		return l, nil
 	case "serial":
-		p, err := serialport.Open(rc.Port, rc.Baud)
-		if err != nil { // an unplugged receipt printer must not stop the terminal
-			l.fault = err.Error()
-			a.log.Error("receipt printer not available", "err", err)
-			return l, nil
-		}
-		a.onClose(p.Close)
-		l.printer = escpos.New(p, escpos.Options{Name: receipt})
+		line, err = serialport.Open(rc.Port, rc.Baud)
 	case "usb":
-		var vid, pid uint16
+		var id serialport.USBID // zero: the first printer-class device
 		if rc.USBID != "" {
-			id, err := serialport.ParseUSBID(rc.USBID)
-			if err != nil {
+			if id, err = serialport.ParseUSBID(rc.USBID); err != nil {
 				return nil, err
 			}
-			vid, pid = id.Vendor, id.Product
 		}
-		conn, err := usbdev.OpenPrinter(vid, pid)
-		if err != nil { // an unplugged receipt printer must not stop the terminal
-			l.fault = err.Error()
-			a.log.Error("receipt printer not available", "err", err)
-			return l, nil
-		}
-		a.onClose(conn.Close)
-		l.printer = escpos.New(conn, escpos.Options{Name: receipt})
+		line, err = usbdev.OpenPrinter(id.Vendor, id.Product)
 	case "sim":
 		f, err := os.OpenFile(filepath.Join(a.cfg.StateDir, "receipts.log"), os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o640)
 		if err != nil {
@@ -67,11 +56,17 @@ func (a *agent) openReceipt() (*receiptLink, error) {
 		}
 		a.onClose(f.Close)
 		host, dev := net.Pipe()
-		a.onClose(host.Close)
 		l.sim = escpossim.New(escpossim.Options{Log: f})
 		l.simLine = dev
-		l.printer = escpos.New(host, escpos.Options{Name: receipt})
+		line = host
 	}
+	if err != nil { // an unplugged receipt printer must not stop the terminal
+		l.fault = err.Error()
+		a.log.Error("receipt printer not available", "err", err)
+		return l, nil
+	}
+	a.onClose(line.Close)
+	l.printer = escpos.New(line, escpos.Options{Name: receipt})
 	return l, nil
 }
 
