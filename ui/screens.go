@@ -27,15 +27,22 @@ func (u *UI) frame(v session.View, body fyne.CanvasObject) fyne.CanvasObject {
 	}
 	size := button(tr(v.Language, sizeKey), false, 260, u.core.ToggleLargeText)
 	top := container.NewBorder(nil, nil, size, lang)
-	bottom := container.NewVBox()
+	screen := container.NewBorder(top, nil, nil, nil, body)
+	if v.Notice == session.NoticeNone && v.Countdown == 0 {
+		return screen
+	}
+	// The notice and the countdown lie over the bottom of the screen, so that they never
+	// push the screen's own content off it.
+	band := container.NewVBox()
 	if v.Notice != session.NoticeNone {
-		bottom.Add(u.notice(tr(v.Language, string(v.Notice))))
+		band.Add(u.notice(tr(v.Language, string(v.Notice))))
 	}
 	if v.Countdown > 0 {
-		bottom.Add(u.notice(fmt.Sprintf(tr(v.Language, txtCountdown), v.Countdown)))
-		bottom.Add(container.NewCenter(bigButton(tr(v.Language, txtContinue), true, u.core.Continue)))
+		band.Add(u.notice(fmt.Sprintf(tr(v.Language, txtCountdown), v.Countdown)))
+		band.Add(container.NewCenter(bigButton(tr(v.Language, txtContinue), true, u.core.Continue)))
 	}
-	return container.NewBorder(top, bottom, nil, nil, body)
+	solid := container.NewStack(canvas.NewRectangle(u.st.band), band)
+	return container.NewStack(screen, container.NewBorder(nil, solid, nil, nil))
 }
 
 func (u *UI) attract(v session.View) fyne.CanvasObject {
@@ -64,15 +71,6 @@ func (u *UI) attract(v session.View) fyne.CanvasObject {
 	return container.NewStack(body, corner)
 }
 
-func (u *UI) home(v session.View) fyne.CanvasObject {
-	l := v.Language
-	return centered(
-		u.heading(fmt.Sprintf(tr(l, txtHello), v.Greeting), 56, true),
-		container.NewCenter(bigButton(tr(l, txtPrintProof), true, u.core.Print)),
-		message(tr(l, txtTakeCardEnds)),
-	)
-}
-
 func (u *UI) printing(v session.View) fyne.CanvasObject {
 	bar := widget.NewProgressBarInfinite()
 	return centered(
@@ -85,11 +83,11 @@ func (u *UI) printed(v session.View) fyne.CanvasObject {
 	l := v.Language
 	return centered(
 		u.heading(tr(l, txtPrinted), 48, true),
-		container.NewCenter(bigButton(tr(l, txtBack), false, u.core.Back)),
+		container.NewCenter(bigButton(tr(l, txtBack), false, u.core.Home)),
 		message(tr(l, txtTakeCardEnds)),
 	)
 }
 
 func (u *UI) takeCard(v session.View) fyne.CanvasObject {
-	return centered(u.heading(tr(v.Language, txtTakeCard), 44, true))
+	return centered(u.paragraph(tr(v.Language, txtTakeCard)))
 }

@@ -123,7 +123,7 @@ func (u *UI) techStatus(v session.View) fyne.CanvasObject {
 			c = u.st.primary
 		}
 		t := canvas.NewText(statusText(line), c)
-		t.TextSize = 26 * u.st.scale
+		t.TextSize = 24 // for technicians: the same in every mode
 		rows.Add(t)
 	}
 	return centered(

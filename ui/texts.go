@@ -9,7 +9,6 @@ const (
 	txtPlaceCard    = "place_card"
 	txtSwitchLang   = "switch_lang"
 	txtHello        = "hello"
-	txtPrintProof   = "print_proof"
 	txtTakeCardEnds = "take_card_ends"
 	txtPrinting     = "printing"
 	txtPrinted      = "printed"
@@ -19,6 +18,20 @@ const (
 	txtTakeCard     = "take_card"
 	txtLargeText    = "large_text"
 	txtStandardText = "standard_text"
+
+	txtSearch     = "search"
+	txtSearchHint = "search_hint"
+	txtPopular    = "popular"
+	txtNoResults  = "no_results"
+	txtBackspace  = "backspace"
+	txtPrint      = "print"
+	txtFree       = "free"
+	txtFee        = "fee"
+	txtInstant    = "instant"
+	txtTimeLimit  = "time_limit"
+	txtMaterials  = "materials"
+	txtNextPrint  = "next_print"
+	txtNextApply  = "next_apply"
 
 	txtTechTitle       = "tech_title"
 	txtEnterPIN        = "enter_pin"
@@ -39,7 +52,6 @@ var texts = map[string]map[string]string{
 		txtPlaceCard:    "请将身份证放在下方感应区",
 		txtSwitchLang:   "English",
 		txtHello:        "您好，%s",
-		txtPrintProof:   "打印个人参保证明",
 		txtTakeCardEnds: "取走身份证即结束办理",
 		txtPrinting:     "正在打印，请稍候……",
 		txtPrinted:      "打印完成，请取走您的证明",
@@ -49,6 +61,20 @@ var texts = map[string]map[string]string{
 		txtTakeCard:     "办理已结束，请取走您的身份证和证明材料",
 		txtLargeText:    "大字模式",
 		txtStandardText: "标准字体",
+
+		txtSearch:     "查找事项：",
+		txtSearchHint: "输入拼音首字母或全拼，如 SBZM",
+		txtPopular:    "常用证明",
+		txtNoResults:  "没有找到相关事项，请换个说法试试",
+		txtBackspace:  "退格",
+		txtPrint:      "打印",
+		txtFree:       "免费",
+		txtFee:        "收费 %.2f 元",
+		txtInstant:    "即时办结",
+		txtTimeLimit:  "%d 个工作日内办结",
+		txtMaterials:  "所需材料",
+		txtNextPrint:  "点击“打印”，证明将由本机打印，请在出纸口取走。",
+		txtNextApply:  "本机暂不能办理此事项，请到人工窗口或在网上办理。",
 
 		txtTechTitle:       "技术人员登录",
 		txtEnterPIN:        "请输入PIN码",
@@ -67,6 +93,7 @@ var texts = map[string]map[string]string{
 		string(session.NoticeCentralDown):  "暂时无法连接政务服务平台，请稍后再试；本机打印和已提交的事项不受影响。",
 		string(session.NoticeProofRefused): "服务平台未能为您出具该证明，请到人工窗口咨询。",
 		string(session.NoticeProofFailed):  "证明未能生成，未产生打印任务。请稍后重试或联系工作人员。",
+		string(session.NoticeNotHere):      "本机暂不能办理此事项，请到人工窗口或在网上办理。",
 		string(session.NoticeWrongPIN):     "PIN码错误。",
 		string(session.NoticePINLocked):    "PIN码错误次数过多，请5分钟后再试。",
 	},
@@ -76,7 +103,6 @@ var texts = map[string]map[string]string{
 		txtPlaceCard:    "Place your ID card on the reader below",
 		txtSwitchLang:   "中文",
 		txtHello:        "Hello, %s",
-		txtPrintProof:   "Print social insurance proof",
 		txtTakeCardEnds: "Take your card to finish",
 		txtPrinting:     "Printing, please wait…",
 		txtPrinted:      "Done. Please take your paper.",
@@ -86,6 +112,20 @@ var texts = map[string]map[string]string{
 		txtTakeCard:     "Your session has ended. Please take your ID card and your papers.",
 		txtLargeText:    "Large text",
 		txtStandardText: "Standard text",
+
+		txtSearch:     "Find a service: ",
+		txtSearchHint: "Type pinyin initials or full pinyin, e.g. SBZM",
+		txtPopular:    "Most used proofs",
+		txtNoResults:  "Nothing found. Try other words.",
+		txtBackspace:  "Delete",
+		txtPrint:      "Print",
+		txtFree:       "Free",
+		txtFee:        "Fee: CNY %.2f",
+		txtInstant:    "Done at once",
+		txtTimeLimit:  "Done within %d working days",
+		txtMaterials:  "Materials",
+		txtNextPrint:  "Tap Print: this terminal prints the proof; take it from the paper slot.",
+		txtNextApply:  "This service cannot be done at this terminal yet; please use a staffed counter or the online service.",
 
 		txtTechTitle:       "Technician sign-in",
 		txtEnterPIN:        "Enter the PIN",
@@ -104,6 +144,7 @@ var texts = map[string]map[string]string{
 		string(session.NoticeCentralDown):  "The service platform cannot be reached just now. Please try again later; printing and what you have submitted are not affected.",
 		string(session.NoticeProofRefused): "The service platform could not issue this proof for you. Please ask at a staffed counter.",
 		string(session.NoticeProofFailed):  "The proof could not be prepared and nothing was queued. Please try again later or ask staff.",
+		string(session.NoticeNotHere):      "This service cannot be done at this terminal yet; please use a staffed counter or the online service.",
 		string(session.NoticeWrongPIN):     "Wrong PIN.",
 		string(session.NoticePINLocked):    "Too many wrong PINs. Try again in 5 minutes.",
 	},

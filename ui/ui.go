@@ -11,7 +11,11 @@ type Core interface {
 	View() session.View
 	Subscribe(func(session.View)) (cancel func())
 	Print()
-	Back()
+	Home()
+	TypeKey(key string)
+	Backspace()
+	ClearQuery()
+	OpenItem(code string)
 	Continue()
 	SetLanguage(lang string)
 	ToggleLargeText()
@@ -60,6 +64,8 @@ func (u *UI) render(v session.View) {
 	switch v.Screen {
 	case session.ScreenHome:
 		body = u.home(v)
+	case session.ScreenItem:
+		body = u.item(v)
 	case session.ScreenPrinting:
 		body = u.printing(v)
 	case session.ScreenPrinted:

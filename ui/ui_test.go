@@ -32,7 +32,11 @@ func (c *fakeCore) Subscribe(f func(session.View)) func() {
 }
 func (c *fakeCore) record(s string)         { c.mu.Lock(); c.intents = append(c.intents, s); c.mu.Unlock() }
 func (c *fakeCore) Print()                  { c.record("print") }
-func (c *fakeCore) Back()                   { c.record("back") }
+func (c *fakeCore) Home()                   { c.record("home") }
+func (c *fakeCore) TypeKey(k string)        { c.record("key:" + k) }
+func (c *fakeCore) Backspace()              { c.record("backspace") }
+func (c *fakeCore) ClearQuery()             { c.record("clear") }
+func (c *fakeCore) OpenItem(code string)    { c.record("open:" + code) }
 func (c *fakeCore) Continue()               { c.record("continue") }
 func (c *fakeCore) ToggleLargeText()        { c.record("large") }
 func (c *fakeCore) TechGesture()            { c.record("gesture") }
@@ -69,6 +73,8 @@ func walk(o fyne.CanvasObject, texts *[]string, buttons map[string]*widget.Butto
 		*texts = append(*texts, x.Text)
 	case *widget.Label:
 		*texts = append(*texts, x.Text)
+	case *widget.RichText:
+		*texts = append(*texts, x.String())
 	case *widget.Button:
 		*texts = append(*texts, x.Text)
 		buttons[x.Text] = x
@@ -95,8 +101,12 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenAttract, Language: "zh"}, []string{"政务服务自助终端", "请将身份证放在下方感应区", "English"}},
 		{session.View{Screen: session.ScreenAttract, Language: "en"}, []string{"Place your ID card on the reader below", "中文"}},
 		{session.View{Screen: session.ScreenAttract, Language: "zh", Notice: session.NoticeCardExpired}, []string{"您的证件已过有效期"}},
-		{session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"}, []string{"您好，王**", "打印个人参保证明"}},
-		{session.View{Screen: session.ScreenHome, Language: "en", Greeting: "G***********"}, []string{"Hello, G***********", "Print social insurance proof"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**", Results: proofs}, []string{"您好，王**", "常用证明", "个人参保证明", "输入拼音首字母"}},
+		{session.View{Screen: session.ScreenHome, Language: "en", Greeting: "G***********", Results: proofs}, []string{"Hello, G***********", "Most used proofs", "Personal social insurance participation proof"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh", Query: "sbzm", Results: proofs}, []string{"查找事项", "SBZM", "个人参保证明"}},
+		{session.View{Screen: session.ScreenHome, Language: "en", Query: "xyz"}, []string{"XYZ", "Nothing found"}},
+		{session.View{Screen: session.ScreenItem, Language: "zh", Item: &proofs[0]}, []string{"个人参保证明", "市人力资源和社会保障局", "免费", "即时办结", "打印", "返回"}},
+		{session.View{Screen: session.ScreenItem, Language: "en", Item: &proofs[0]}, []string{"Personal social insurance participation proof", "Free", "Print", "Back"}},
 		{session.View{Screen: session.ScreenPrinting, Language: "zh"}, []string{"正在打印"}},
 		{session.View{Screen: session.ScreenPrinted, Language: "en"}, []string{"Please take your paper", "Back"}},
 		{session.View{Screen: session.ScreenHome, Language: "en", Notice: session.NoticePrinterFault}, []string{"The printer needs a technician"}},
@@ -117,15 +127,23 @@ func TestScreensInBothLanguages(t *testing.T) {
 	}
 }
 
+var proofs = []session.ItemView{{Code: "HRSS-0001", NameZH: "个人参保证明", NameEN: "Personal social insurance participation proof",
+	DeptZH: "市人力资源和社会保障局", DeptEN: "Human Resources and Social Security Bureau", Kind: "proof", Printable: true}}
+
 func TestTapsBecomeIntents(t *testing.T) {
-	core, w := show(t, session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"})
+	core, w := show(t, session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**", Results: proofs})
 	_, buttons := content(w)
-	test.Tap(buttons["打印个人参保证明"])
+	for _, k := range []string{"S", "B", "退格", "清除"} {
+		test.Tap(buttons[k])
+	}
+	test.Tap(buttons["个人参保证明"])
 	test.Tap(buttons["English"])
-	core.sub(session.View{Screen: session.ScreenHome, Language: "en", Countdown: 9})
+	core.sub(session.View{Screen: session.ScreenItem, Language: "en", Item: &proofs[0], Countdown: 9})
 	_, buttons = content(w)
+	test.Tap(buttons["Print"])
 	test.Tap(buttons["Continue"])
-	if got := strings.Join(core.intents, ","); got != "print,lang:en,continue" {
+	test.Tap(buttons["Back"])
+	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,home" {
 		t.Errorf("intents %q", got)
 	}
 }
@@ -140,8 +158,8 @@ func TestViewChangesRedraw(t *testing.T) {
 }
 
 func TestTouchTargetsAreLarge(t *testing.T) {
-	for _, s := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenPrinted} {
-		_, w := show(t, session.View{Screen: s, Language: "zh", Greeting: "王**"})
+	for _, s := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinted} {
+		_, w := show(t, session.View{Screen: s, Language: "zh", Greeting: "王**", Results: proofs, Item: &proofs[0]})
 		_, buttons := content(w)
 		if len(buttons) == 0 {
 			t.Fatalf("%s: no buttons", s)
@@ -171,7 +189,7 @@ func TestTextsAreCompleteAndCovered(t *testing.T) {
 			t.Errorf("%q has no Chinese text", key)
 		}
 	}
-	if miss := cov.Missing(markOK + markFault + pinDot); len(miss) > 0 {
+	if miss := cov.Missing(markOK + markFault + pinDot + cursor + "·、："); len(miss) > 0 {
 		t.Errorf("the font lacks the marks %q", string(miss))
 	}
 	for lang, m := range texts {
@@ -184,7 +202,7 @@ func TestTextsAreCompleteAndCovered(t *testing.T) {
 }
 
 func TestLargeTextMode(t *testing.T) {
-	core, w := show(t, session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**"})
+	core, w := show(t, session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**", Results: proofs})
 	_, buttons := content(w)
 	test.Tap(buttons["大字模式"])
 	if got := strings.Join(core.intents, ","); got != "large" {
@@ -202,5 +220,35 @@ func TestLargeTextMode(t *testing.T) {
 	}
 	if c := th.Color("background", 0); c != highContrast.background {
 		t.Errorf("background %v in large mode", c)
+	}
+}
+
+// Every screen fits the 1280×800 kiosk screen in both languages and both modes, with long
+// results, a notice and the idle countdown showing.
+func TestEveryScreenFits(t *testing.T) {
+	many := make([]session.ItemView, 6)
+	for i := range many {
+		many[i] = session.ItemView{Code: fmt.Sprintf("HRSS-%04d", i), NameZH: "五险一金缴纳明细（个人权益记录单）",
+			NameEN: "Five insurances and housing fund payment details (personal record)"}
+	}
+	item := proofs[0]
+	item.MaterialsZH = []string{"居民身份证或其他有效身份证件", "户口簿", "委托书"}
+	item.MaterialsEN = []string{"Resident ID card or another valid identity document", "Household register", "Letter of authorisation"}
+	status := []session.StatusLine{}
+	for range 8 {
+		status = append(status, session.StatusLine{Label: "服务 Service printer-a4", Value: "not asked yet (no job since start); 0 jobs waiting"})
+	}
+	for _, screen := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinting,
+		session.ScreenPrinted, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus} {
+		for _, lang := range []string{"zh", "en"} {
+			for _, large := range []bool{false, true} {
+				v := session.View{Screen: screen, Language: lang, Greeting: "王**", Results: many, LargeText: large,
+					Item: &item, Status: status, Countdown: 9, Notice: session.NoticePrinterFault}
+				_, w := show(t, v)
+				if min := w.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
+					t.Errorf("%s, %s, large %v: the screen needs %.0f×%.0f", screen, lang, large, min.Width, min.Height)
+				}
+			}
+		}
 	}
 }

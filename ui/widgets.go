@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -37,16 +38,31 @@ func gap() fyne.CanvasObject {
 	return r
 }
 
-// heading is large centered text, in the primary colour when strong.
+// heading is large centered text, in the primary colour when strong. In the large mode
+// text grows, except headings already 40 or larger, which would no longer fit a line.
 func (u *UI) heading(s string, size float32, strong bool) *canvas.Text {
 	c := u.st.text
 	if strong {
 		c = u.st.primary
 	}
 	t := canvas.NewText(s, c)
-	t.TextSize = size * u.st.scale
+	t.TextSize = size
+	if size < 40 {
+		t.TextSize = size * u.st.scale
+	}
 	t.Alignment = fyne.TextAlignCenter
 	return t
+}
+
+// paragraph is a centered sub-heading in the primary colour that wraps.
+func (u *UI) paragraph(s string) *widget.RichText {
+	r := widget.NewRichText(&widget.TextSegment{Text: s, Style: widget.RichTextStyle{
+		Alignment: fyne.TextAlignCenter,
+		ColorName: theme.ColorNamePrimary,
+		SizeName:  theme.SizeNameSubHeadingText,
+	}})
+	r.Wrapping = fyne.TextWrapWord
+	return r
 }
 
 // message is a centered, wrapping paragraph.

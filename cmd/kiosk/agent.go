@@ -144,6 +144,7 @@ func (a *agent) build(ctx context.Context) error {
 		Language:     cfg.UI.Language,
 		CheckPIN:     checkPIN,
 		TechStatus:   a.techStatus,
+		Catalog:      sessionCatalog{a},
 		PrintContext: ctx,
 	})
 	reader, err := a.openReader()

@@ -94,6 +94,9 @@ func TestHeadlessJourney(t *testing.T) {
 	a, ctx, logs := ta.agent, ta.ctx, ta.logs
 	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
 	waitScreen := func(s session.Screen) session.View { t.Helper(); return ta.waitScreen(t, s) }
+	if _, err := a.catalog.Refresh(ctx); err != nil { // as the catalog service does at start
+		t.Fatal(err)
+	}
 
 	if err := c.SimInsert(ctx, "resident"); err != nil {
 		t.Fatal(err)
@@ -109,7 +112,16 @@ func TestHeadlessJourney(t *testing.T) {
 		t.Errorf("status during the session: %+v", st)
 	}
 
-	a.session.Print() // the UI's tap
+	// The UI's taps: S B Z M on the keyboard, the first result, Print.
+	for _, k := range []string{"s", "b", "z", "m"} {
+		a.session.TypeKey(k)
+	}
+	v := a.session.View()
+	if len(v.Results) == 0 || v.Results[0].NameZH != "个人参保证明" || !v.Results[0].Printable {
+		t.Fatalf("search results for sbzm: %+v", v.Results)
+	}
+	a.session.OpenItem(v.Results[0].Code)
+	a.session.Print()
 	waitScreen(session.ScreenPrinted)
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "prints", "*.pdf"))
 	if len(pdfs) != 1 {
@@ -249,6 +261,13 @@ func TestCorruptSpoolTurnsPrintingOff(t *testing.T) {
 		t.Fatal(err)
 	}
 	ta.waitScreen(t, session.ScreenHome)
+	if _, err := a.catalog.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	a.session.ClearQuery() // searches again, now with the catalog
+	a.session.TypeKey("s")
+	a.session.Backspace()
+	a.session.OpenItem(a.session.View().Results[0].Code)
 	a.session.Print()
 	if err := a.session.Wait(ctx); err != nil {
 		t.Fatal(err)

@@ -11,26 +11,9 @@ import (
 	"github.com/govkiosk/kiosk/kiosk/session"
 )
 
-// proofName is the proof the home screen prints until the catalog's screens arrive.
-const proofName = "个人参保证明"
-
-// proof fetches the citizen's proof from central and renders it: the item from the
-// offline catalog, a session at central from the card's data, the certificate, the PDF.
-func (a *agent) proof(ctx context.Context, card *devices.Card, lang string, now time.Time) ([]byte, string, error) {
-	cur := a.catalog.Current()
-	if cur == nil {
-		return nil, "", fmt.Errorf("no catalog yet: %w", session.ErrCentralUnreachable)
-	}
-	var item *centralapi.Item
-	for _, h := range cur.Search(proofName, 5) {
-		if h.Item.NameZH == proofName {
-			item = h.Item
-			break
-		}
-	}
-	if item == nil {
-		return nil, "", fmt.Errorf("the catalog has no %s item", "social insurance proof")
-	}
+// proof fetches the citizen's proof from central and renders it: a session at central
+// from the card's data, the certificate for the item, the PDF.
+func (a *agent) proof(ctx context.Context, card *devices.Card, itemCode, lang string, now time.Time) ([]byte, string, error) {
 	grant, err := a.client.CreateSession(ctx, cardData(card))
 	if err != nil {
 		return nil, "", centralError("authenticate", err)
@@ -42,7 +25,7 @@ func (a *agent) proof(ctx context.Context, card *devices.Card, lang string, now 
 			a.log.Warn("end the session at central", "err", err)
 		}
 	}()
-	cert, err := a.client.IssueCertificate(ctx, grant.Token, item.Code, nil)
+	cert, err := a.client.IssueCertificate(ctx, grant.Token, itemCode, nil)
 	if err != nil {
 		return nil, "", centralError("issue certificate", err)
 	}
@@ -51,7 +34,7 @@ func (a *agent) proof(ctx context.Context, card *devices.Card, lang string, now 
 	if err != nil {
 		return nil, "", err
 	}
-	return doc, "proof-" + item.Code, nil
+	return doc, "proof-" + itemCode, nil
 }
 
 // centralError sorts a central failure for the citizen's message.

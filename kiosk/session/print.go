@@ -23,17 +23,23 @@ type renderError struct{ err error }
 func (e renderError) Error() string { return "prepare proof: " + e.err.Error() }
 func (e renderError) Unwrap() error { return e.err }
 
-// Print makes the citizen's proof and hands it to the printer. It is the home screen's
-// one service until the catalog's screens arrive. Making the proof (which asks central)
-// and printing run in their own goroutine, on a copy of the card that is wiped when they
-// are done.
+// Print makes the proof shown on the item screen and hands it to the printer. Making the
+// proof (which asks central) and printing run in their own goroutine, on a copy of the
+// card that is wiped when they are done. An item the terminal cannot print yet says so.
 func (m *Machine) Print() {
 	m.mu.Lock()
-	if m.card == nil || m.view.Screen != ScreenHome {
+	if m.card == nil || m.view.Screen != ScreenItem || m.view.Item == nil {
 		m.mu.Unlock()
 		return
 	}
 	m.touchLocked()
+	if !m.view.Item.Printable {
+		v := m.view
+		v.Notice = NoticeNotHere
+		m.setLocked(v)
+		return
+	}
+	itemCode := m.view.Item.Code
 	card := *m.card
 	card.Photo, card.Fingerprint = nil, nil // a proof needs neither
 	id, lang := m.id, m.view.Language
@@ -45,7 +51,7 @@ func (m *Machine) Print() {
 
 	go func() {
 		defer m.printWait.Done()
-		doc, title, err := m.render(m.printCtx, &card, lang, m.clock.Now())
+		doc, title, err := m.render(m.printCtx, &card, itemCode, lang, m.clock.Now())
 		card.Wipe()
 		if err != nil {
 			m.printed(id, renderError{err})
@@ -69,37 +75,25 @@ func (m *Machine) printed(id string, err error) {
 		v.Screen, v.Notice = ScreenPrinted, NoticeNone
 		m.log.Info("proof printed", "session", id)
 	case errors.Is(err, ErrPrinterBlocked):
-		v.Screen, v.Notice = ScreenHome, NoticePrinterFault
+		v.Screen, v.Notice = ScreenItem, NoticePrinterFault
 		m.log.Warn("proof waits for the printer", "session", id, "err", err)
 	case errors.Is(err, ErrCentralUnreachable):
-		v.Screen, v.Notice = ScreenHome, NoticeCentralDown
+		v.Screen, v.Notice = ScreenItem, NoticeCentralDown
 		m.log.Warn("proof not fetched: central unreachable", "session", id, "err", err)
 	case errors.Is(err, ErrProofRefused):
-		v.Screen, v.Notice = ScreenHome, NoticeProofRefused
+		v.Screen, v.Notice = ScreenItem, NoticeProofRefused
 		m.log.Warn("proof refused by central", "session", id, "err", err)
 	case errors.As(err, new(renderError)):
-		v.Screen, v.Notice = ScreenHome, NoticeProofFailed
+		v.Screen, v.Notice = ScreenItem, NoticeProofFailed
 		m.log.Error("prepare proof", "session", id, "err", err)
 	default:
-		v.Screen, v.Notice = ScreenHome, NoticePrintFailed
+		v.Screen, v.Notice = ScreenItem, NoticePrintFailed
 		m.log.Error("print proof", "session", id, "err", err)
 	}
 	m.armIdleLocked()
 	m.setLocked(v)
 }
 
-// Back returns from the printed screen to the home screen.
-func (m *Machine) Back() {
-	m.mu.Lock()
-	if m.card == nil || m.view.Screen != ScreenPrinted {
-		m.mu.Unlock()
-		return
-	}
-	m.touchLocked()
-	v := m.view
-	v.Screen = ScreenHome
-	m.setLocked(v)
-}
 
 // Wait blocks until every print started by the machine, and every Ended call, has
 // returned, for a clean stop.

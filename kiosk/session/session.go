@@ -28,7 +28,7 @@ type PrintRequest struct {
 // personal: the proof's name). It may ask central for the proof's data. An error matching
 // ErrCentralUnreachable tells the citizen central cannot be reached; ErrProofRefused, that
 // central would not issue the proof.
-type Renderer func(ctx context.Context, card *devices.Card, lang string, now time.Time) (doc []byte, title string, err error)
+type Renderer func(ctx context.Context, card *devices.Card, itemCode, lang string, now time.Time) (doc []byte, title string, err error)
 
 // Machine is the session state machine. Its methods are the intents; Subscribe delivers
 // each new View. All methods are safe for concurrent use.
@@ -43,6 +43,7 @@ type Machine struct {
 	ended    func(string)
 	checkPIN func(string) bool
 	status   func() []StatusLine
+	catalog  Catalog
 
 	mu        sync.Mutex
 	view      View
@@ -78,6 +79,8 @@ type Options struct {
 	CheckPIN func(pin string) bool
 	// TechStatus gives the lines of the technician's status screen.
 	TechStatus func() []StatusLine
+	// Catalog is the service catalog the home screen searches; nil shows none.
+	Catalog Catalog
 }
 
 // New returns a machine on the attract screen.
@@ -92,7 +95,7 @@ func New(o Options) *Machine {
 		o.PrintContext = context.Background()
 	}
 	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
-		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, subs: map[int]func(View){}}
+		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, subs: map[int]func(View){}}
 	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
 	return m
 }
@@ -162,7 +165,9 @@ func (m *Machine) CardPresented(card *devices.Card) {
 	if m.view.Language == "en" && card.NameEN != "" || card.Name == "" {
 		greet = devices.MaskName(card.NameEN)
 	}
-	m.setLocked(View{Screen: ScreenHome, Language: m.view.Language, Greeting: greet})
+	v := View{Screen: ScreenHome, Language: m.view.Language, Greeting: greet, LargeText: m.view.LargeText}
+	m.searchLocked(&v)
+	m.setLocked(v)
 }
 
 // CardRemoved ends the session, wherever it is, with the privacy wipe, and returns to the

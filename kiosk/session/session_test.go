@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"io"
 	"log/slog"
 	"reflect"
@@ -46,9 +47,10 @@ func newTimedMachine(t *testing.T, timing Timing) (*Machine, *fakePrinter, chan 
 	m := New(Options{
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Printer: p,
-		Render: func(_ context.Context, c *devices.Card, lang string, now time.Time) ([]byte, string, error) {
-			return []byte("%PDF " + c.Type), "proof-HRSS-0001", nil
+		Render: func(_ context.Context, c *devices.Card, item, lang string, now time.Time) ([]byte, string, error) {
+			return []byte("%PDF " + string(c.Type) + " " + item), "proof-" + item, nil
 		},
+		Catalog: fakeCatalog{},
 		Clock:    clock,
 		Timing:   timing,
 		Language: "zh",
@@ -69,12 +71,16 @@ func TestJourneyCardPrintRemove(t *testing.T) {
 	if st := m.Status(); !st.Active || st.CardType != "resident" {
 		t.Errorf("status %+v", st)
 	}
+	m.OpenItem("HRSS-0001")
+	if v := <-views; v.Screen != ScreenItem || v.Item == nil || v.Item.NameZH != "个人参保证明" {
+		t.Fatalf("after opening the item: %+v", v)
+	}
 	m.Print()
 	if v := <-views; v.Screen != ScreenPrinting {
 		t.Fatalf("after print: %+v", v)
 	}
 	job := <-p.jobs
-	if job.Title != "proof-HRSS-0001" || string(job.Doc) != "%PDF resident" || job.SessionID == "" {
+	if job.Title != "proof-HRSS-0001" || string(job.Doc) != "%PDF resident HRSS-0001" || job.SessionID == "" {
 		t.Errorf("job %+v", job)
 	}
 	p.answers <- nil
@@ -123,6 +129,8 @@ func TestCardRemovedWhilePrintingEndsTheSession(t *testing.T) {
 	m, p, views := newMachine(t)
 	m.CardPresented(testCard())
 	<-views
+	m.OpenItem("HRSS-0001")
+	<-views
 	m.Print()
 	<-views
 	<-p.jobs
@@ -150,11 +158,13 @@ func TestPrintFailuresShowANotice(t *testing.T) {
 		m, p, views := newMachine(t)
 		m.CardPresented(testCard())
 		<-views
+		m.OpenItem("HRSS-0001")
+		<-views
 		m.Print()
 		<-views
 		<-p.jobs
 		p.answers <- tc.err
-		if v := <-views; v.Screen != ScreenHome || v.Notice != tc.want {
+		if v := <-views; v.Screen != ScreenItem || v.Notice != tc.want {
 			t.Errorf("%v: view %+v", tc.err, v)
 		}
 	}
@@ -235,7 +245,7 @@ func TestLargeTextLastsUntilTheSessionEnds(t *testing.T) {
 	if !m.View().LargeText {
 		t.Fatal("large text not on")
 	}
-	m.Print()
+	m.OpenItem("HRSS-0001")
 	if !m.View().LargeText {
 		t.Error("large text lost on the next screen")
 	}
@@ -257,17 +267,100 @@ func TestRenderFailuresShowTheirNotice(t *testing.T) {
 		m := New(Options{
 			Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
 			Clock: newFakeClock(today),
-			Render: func(context.Context, *devices.Card, string, time.Time) ([]byte, string, error) {
+			Catalog: fakeCatalog{},
+			Render: func(context.Context, *devices.Card, string, string, time.Time) ([]byte, string, error) {
 				return nil, "", tc.err
 			},
 		})
 		m.CardPresented(testCard())
+		m.OpenItem("HRSS-0001")
 		m.Print()
 		if err := m.Wait(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		if v := m.View(); v.Screen != ScreenHome || v.Notice != tc.want {
+		if v := m.View(); v.Screen != ScreenItem || v.Notice != tc.want {
 			t.Errorf("%v: view %+v, want notice %s", tc.err, v, tc.want)
 		}
+	}
+}
+
+// fakeCatalog holds one printable proof and one application.
+type fakeCatalog struct{}
+
+var fakeItems = []ItemView{
+	{Code: "HRSS-0001", NameZH: "个人参保证明", NameEN: "Personal social insurance participation proof", Kind: "proof", Printable: true},
+	{Code: "PSB-0005", NameZH: "居民身份证换领", NameEN: "Resident ID card renewal", Kind: "application"},
+}
+
+func (fakeCatalog) Search(q string, limit int) []ItemView {
+	var out []ItemView
+	for _, it := range fakeItems {
+		if q == "sbzm" && it.Code == "HRSS-0001" || strings.Contains(it.Code, q) {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func (fakeCatalog) Popular(limit int) []ItemView { return fakeItems[:1] }
+
+func (fakeCatalog) Item(code string) (ItemView, bool) {
+	for _, it := range fakeItems {
+		if it.Code == code {
+			return it, true
+		}
+	}
+	return ItemView{}, false
+}
+
+func TestSearchWithTheKeyboard(t *testing.T) {
+	m, _, _ := newMachine(t)
+	m.CardPresented(testCard())
+	if v := m.View(); len(v.Results) != 1 || v.Results[0].Code != "HRSS-0001" {
+		t.Fatalf("popular proofs on the home screen: %+v", v.Results)
+	}
+	for _, k := range []string{"s", "b", "z", "m", "x"} {
+		m.TypeKey(k)
+	}
+	if v := m.View(); v.Query != "sbzmx" || len(v.Results) != 0 {
+		t.Fatalf("after sbzmx: %q %+v", v.Query, v.Results)
+	}
+	m.Backspace()
+	if v := m.View(); v.Query != "sbzm" || len(v.Results) != 1 || v.Results[0].NameZH != "个人参保证明" {
+		t.Fatalf("after backspace: %q %+v", v.Query, v.Results)
+	}
+	m.ClearQuery()
+	if v := m.View(); v.Query != "" || len(v.Results) != 1 {
+		t.Fatalf("after clear: %+v", v)
+	}
+	for range maxQuery + 5 {
+		m.TypeKey("a")
+	}
+	if n := len(m.View().Query); n != maxQuery {
+		t.Errorf("query of %d letters, at most %d", n, maxQuery)
+	}
+	m.CardRemoved()
+	m.CardPresented(testCard())
+	if m.View().Query != "" {
+		t.Error("the next citizen sees the last one's search")
+	}
+}
+
+func TestApplicationsCannotBePrinted(t *testing.T) {
+	m, p, _ := newMachine(t)
+	m.CardPresented(testCard())
+	m.OpenItem("PSB-0005")
+	m.Print()
+	if v := m.View(); v.Screen != ScreenItem || v.Notice != NoticeNotHere {
+		t.Errorf("view %+v", v)
+	}
+	select {
+	case j := <-p.jobs:
+		t.Errorf("a job was printed: %+v", j)
+	default:
+	}
+	m.Home()
+	if v := m.View(); v.Screen != ScreenHome || v.Item != nil || v.Notice != NoticeNone {
+		t.Errorf("back home: %+v", v)
 	}
 }

@@ -82,6 +82,7 @@ func TestContinueAndTouchesRestartTheIdleTime(t *testing.T) {
 func TestNoCountdownWhilePrinting(t *testing.T) {
 	m, p, _, clock := newTimedMachine(t, timing)
 	m.CardPresented(testCard())
+	m.OpenItem("HRSS-0001")
 	m.Print()
 	<-p.jobs
 	clock.Advance(5 * time.Minute) // a slow printer

@@ -7,7 +7,8 @@ type Screen string
 
 const (
 	ScreenAttract  Screen = "attract"   // waiting for a card
-	ScreenHome     Screen = "home"      // a citizen is greeted and can choose a service
+	ScreenHome     Screen = "home"      // a citizen is greeted and can search for a service
+	ScreenItem     Screen = "item"      // one service's details
 	ScreenPrinting Screen = "printing"  // a proof is on its way to the printer
 	ScreenPrinted  Screen = "printed"   // take your paper
 	ScreenTakeCard Screen = "take_card" // the session timed out; the card is still on the reader
@@ -26,6 +27,7 @@ const (
 	NoticeCentralDown  Notice = "central_down"  // central cannot be reached; try later
 	NoticeProofRefused Notice = "proof_refused" // central would not issue the proof
 	NoticeProofFailed  Notice = "proof_failed"  // the proof could not be prepared; nothing was queued
+	NoticeNotHere      Notice = "not_here"      // the item cannot be done at this terminal yet
 )
 
 // View is the view-model: everything the UI needs to draw the current screen, and no
@@ -43,6 +45,12 @@ type View struct {
 	LargeText bool
 	// Status is the technician's status screen's lines (ScreenTechStatus only).
 	Status []StatusLine
+	// Query is what the citizen typed on the on-screen keyboard (pinyin, initials, code);
+	// Results are the items it finds, or the most used proofs while it is empty.
+	Query   string
+	Results []ItemView
+	// Item is the item shown on ScreenItem, and printed from it.
+	Item *ItemView
 	// Since is when the current screen was entered.
 	Since time.Time
 }

@@ -42,7 +42,11 @@ shot attract-zh; lang; shot attract-en; lang
 ctl sim card insert resident; waitfor home
 shot home-zh; lang; shot home-en
 large; shot home-en-large; large; lang
-click 640 440                            # the print button
+for xy in "327 687" "595 760" "179 760" "803 760"; do click $xy; done   # S B Z M on the keyboard
+shot search-sbzm-zh
+click 355 243; waitfor item; shot item-zh   # the first result: 个人参保证明
+lang; shot item-en; lang
+click 823 605                            # Print
 waitfor printed; shot printed-zh
 ctl sim card remove; waitfor attract
 
