@@ -94,7 +94,6 @@ func (m *Machine) printed(id string, err error) {
 	m.setLocked(v)
 }
 
-
 // Wait blocks until every print started by the machine, and every Ended call, has
 // returned, for a clean stop.
 func (m *Machine) Wait(ctx context.Context) error {

@@ -4,10 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"io"
 	"log/slog"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -50,7 +50,7 @@ func newTimedMachine(t *testing.T, timing Timing) (*Machine, *fakePrinter, chan 
 		Render: func(_ context.Context, c *devices.Card, item, lang string, now time.Time) ([]byte, string, error) {
 			return []byte("%PDF " + string(c.Type) + " " + item), "proof-" + item, nil
 		},
-		Catalog: fakeCatalog{},
+		Catalog:  fakeCatalog{},
 		Clock:    clock,
 		Timing:   timing,
 		Language: "zh",
@@ -265,8 +265,8 @@ func TestRenderFailuresShowTheirNotice(t *testing.T) {
 		{errors.New("certificate: missing glyph"), NoticeProofFailed},
 	} {
 		m := New(Options{
-			Log:   slog.New(slog.NewTextHandler(io.Discard, nil)),
-			Clock: newFakeClock(today),
+			Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+			Clock:   newFakeClock(today),
 			Catalog: fakeCatalog{},
 			Render: func(context.Context, *devices.Card, string, string, time.Time) ([]byte, string, error) {
 				return nil, "", tc.err
