@@ -83,7 +83,10 @@ func (u *UI) printed(v session.View) fyne.CanvasObject {
 	l := v.Language
 	return centered(
 		u.heading(tr(l, txtPrinted), 48, true),
-		container.NewCenter(bigButton(tr(l, txtBack), false, u.core.Home)),
+		container.NewCenter(container.NewHBox(
+			bigButton(tr(l, txtOtherService), false, u.core.Home),
+			bigButton(tr(l, txtRateAndFinish), true, u.core.ToRating),
+		)),
 		message(tr(l, txtTakeCardEnds)),
 	)
 }

@@ -33,6 +33,16 @@ const (
 	txtNextPrint  = "next_print"
 	txtNextApply  = "next_apply"
 
+	txtOtherService    = "other_service"
+	txtRateAndFinish   = "rate_and_finish"
+	txtRateTitle       = "rate_title"
+	txtSatisfied       = "satisfied"
+	txtBasically       = "basically"
+	txtDissatisfied    = "dissatisfied"
+	txtSkipRating      = "skip_rating"
+	txtWhyDissatisfied = "why_dissatisfied"
+	txtGoodbye         = "goodbye"
+
 	txtTechTitle       = "tech_title"
 	txtEnterPIN        = "enter_pin"
 	txtOK              = "ok"
@@ -75,6 +85,21 @@ var texts = map[string]map[string]string{
 		txtMaterials:  "所需材料",
 		txtNextPrint:  "点击“打印”，证明将由本机打印，请在出纸口取走。",
 		txtNextApply:  "本机暂不能办理此事项，请到人工窗口或在网上办理。",
+
+		txtOtherService:            "办理其他事项",
+		txtRateAndFinish:           "评价并结束",
+		txtRateTitle:               "请对本次服务进行评价",
+		txtSatisfied:               "满意",
+		txtBasically:               "基本满意",
+		txtDissatisfied:            "不满意",
+		txtSkipRating:              "不评价，结束",
+		txtWhyDissatisfied:         "请选择不满意的原因",
+		txtGoodbye:                 "感谢您的使用！请取走您的身份证和证明材料。",
+		"reason_long_wait":         "等待时间长",
+		"reason_hard_to_use":       "操作不方便",
+		"reason_printing_problem":  "打印有问题",
+		"reason_wrong_information": "信息有误",
+		"reason_other":             "其他原因",
 
 		txtTechTitle:       "技术人员登录",
 		txtEnterPIN:        "请输入PIN码",
@@ -126,6 +151,21 @@ var texts = map[string]map[string]string{
 		txtMaterials:  "Materials",
 		txtNextPrint:  "Tap Print: this terminal prints the proof; take it from the paper slot.",
 		txtNextApply:  "This service cannot be done at this terminal yet; please use a staffed counter or the online service.",
+
+		txtOtherService:            "Another service",
+		txtRateAndFinish:           "Rate and finish",
+		txtRateTitle:               "How was this service?",
+		txtSatisfied:               "Satisfied",
+		txtBasically:               "Basically satisfied",
+		txtDissatisfied:            "Dissatisfied",
+		txtSkipRating:              "Finish without rating",
+		txtWhyDissatisfied:         "What went wrong?",
+		txtGoodbye:                 "Thank you! Please take your ID card and your papers.",
+		"reason_long_wait":         "Long wait",
+		"reason_hard_to_use":       "Hard to use",
+		"reason_printing_problem":  "Printing problem",
+		"reason_wrong_information": "Wrong information",
+		"reason_other":             "Something else",
 
 		txtTechTitle:       "Technician sign-in",
 		txtEnterPIN:        "Enter the PIN",

@@ -16,6 +16,9 @@ type Core interface {
 	Backspace()
 	ClearQuery()
 	OpenItem(code string)
+	ToRating()
+	Rate(score int, reasons []string)
+	SkipRating()
 	Continue()
 	SetLanguage(lang string)
 	ToggleLargeText()
@@ -70,6 +73,10 @@ func (u *UI) render(v session.View) {
 		body = u.printing(v)
 	case session.ScreenPrinted:
 		body = u.printed(v)
+	case session.ScreenRate:
+		body = u.rate(v)
+	case session.ScreenGoodbye:
+		body = u.goodbye(v)
 	case session.ScreenTakeCard:
 		body = u.takeCard(v)
 	case session.ScreenTechPIN:

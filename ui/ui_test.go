@@ -30,13 +30,18 @@ func (c *fakeCore) Subscribe(f func(session.View)) func() {
 	c.sub = f
 	return func() { c.sub = nil }
 }
-func (c *fakeCore) record(s string)         { c.mu.Lock(); c.intents = append(c.intents, s); c.mu.Unlock() }
-func (c *fakeCore) Print()                  { c.record("print") }
-func (c *fakeCore) Home()                   { c.record("home") }
-func (c *fakeCore) TypeKey(k string)        { c.record("key:" + k) }
-func (c *fakeCore) Backspace()              { c.record("backspace") }
-func (c *fakeCore) ClearQuery()             { c.record("clear") }
-func (c *fakeCore) OpenItem(code string)    { c.record("open:" + code) }
+func (c *fakeCore) record(s string)      { c.mu.Lock(); c.intents = append(c.intents, s); c.mu.Unlock() }
+func (c *fakeCore) Print()               { c.record("print") }
+func (c *fakeCore) Home()                { c.record("home") }
+func (c *fakeCore) TypeKey(k string)     { c.record("key:" + k) }
+func (c *fakeCore) Backspace()           { c.record("backspace") }
+func (c *fakeCore) ClearQuery()          { c.record("clear") }
+func (c *fakeCore) OpenItem(code string) { c.record("open:" + code) }
+func (c *fakeCore) ToRating()            { c.record("to-rating") }
+func (c *fakeCore) Rate(score int, reasons []string) {
+	c.record(fmt.Sprintf("rate:%d%v", score, reasons))
+}
+func (c *fakeCore) SkipRating()             { c.record("skip") }
 func (c *fakeCore) Continue()               { c.record("continue") }
 func (c *fakeCore) ToggleLargeText()        { c.record("large") }
 func (c *fakeCore) TechGesture()            { c.record("gesture") }
@@ -108,7 +113,11 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenItem, Language: "zh", Item: &proofs[0]}, []string{"个人参保证明", "市人力资源和社会保障局", "免费", "即时办结", "打印", "返回"}},
 		{session.View{Screen: session.ScreenItem, Language: "en", Item: &proofs[0]}, []string{"Personal social insurance participation proof", "Free", "Print", "Back"}},
 		{session.View{Screen: session.ScreenPrinting, Language: "zh"}, []string{"正在打印"}},
-		{session.View{Screen: session.ScreenPrinted, Language: "en"}, []string{"Please take your paper", "Back"}},
+		{session.View{Screen: session.ScreenPrinted, Language: "en"}, []string{"Please take your paper", "Another service", "Rate and finish"}},
+		{session.View{Screen: session.ScreenRate, Language: "zh"}, []string{"请对本次服务进行评价", "满意", "基本满意", "不满意", "不评价，结束"}},
+		{session.View{Screen: session.ScreenRate, Language: "en", AskReasons: true}, []string{"What went wrong?", "Long wait", "Printing problem"}},
+		{session.View{Screen: session.ScreenGoodbye, Language: "zh"}, []string{"感谢您的使用", "身份证和证明材料"}},
+		{session.View{Screen: session.ScreenGoodbye, Language: "en"}, []string{"Thank you", "take your ID card"}},
 		{session.View{Screen: session.ScreenHome, Language: "en", Notice: session.NoticePrinterFault}, []string{"The printer needs a technician"}},
 		{session.View{Screen: session.ScreenHome, Language: "zh", Countdown: 12}, []string{"12 秒后将自动结束办理", "继续办理"}},
 		{session.View{Screen: session.ScreenHome, Language: "en", Countdown: 3}, []string{"Your session ends in 3 s", "Continue"}},
@@ -143,7 +152,13 @@ func TestTapsBecomeIntents(t *testing.T) {
 	test.Tap(buttons["Print"])
 	test.Tap(buttons["Continue"])
 	test.Tap(buttons["Back"])
-	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,home" {
+	core.sub(session.View{Screen: session.ScreenRate, Language: "en"})
+	_, buttons = content(w)
+	test.Tap(buttons["Dissatisfied"])
+	core.sub(session.View{Screen: session.ScreenRate, Language: "en", AskReasons: true})
+	_, buttons = content(w)
+	test.Tap(buttons["Long wait"])
+	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,home,rate:1[],rate:1[long_wait]" {
 		t.Errorf("intents %q", got)
 	}
 }
@@ -239,7 +254,7 @@ func TestEveryScreenFits(t *testing.T) {
 		status = append(status, session.StatusLine{Label: "服务 Service printer-a4", Value: "not asked yet (no job since start); 0 jobs waiting"})
 	}
 	for _, screen := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinting,
-		session.ScreenPrinted, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus} {
+		session.ScreenPrinted, session.ScreenRate, session.ScreenGoodbye, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus} {
 		for _, lang := range []string{"zh", "en"} {
 			for _, large := range []bool{false, true} {
 				v := session.View{Screen: screen, Language: lang, Greeting: "王**", Results: many, LargeText: large,

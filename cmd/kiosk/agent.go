@@ -145,6 +145,7 @@ func (a *agent) build(ctx context.Context) error {
 		CheckPIN:     checkPIN,
 		TechStatus:   a.techStatus,
 		Catalog:      sessionCatalog{a},
+		Rate:         a.rate,
 		PrintContext: ctx,
 	})
 	reader, err := a.openReader()

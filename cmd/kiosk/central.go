@@ -16,8 +16,17 @@ import (
 // itself, run in-process on a loopback port.
 type centralLink struct {
 	url    string
-	server *http.Server // nil unless embedded
+	server *http.Server    // nil unless embedded
+	ref    *central.Server // the embedded reference server
 	ln     net.Listener
+}
+
+// stats counts what the embedded reference server holds (tests and demos).
+func (c *centralLink) stats() (central.Stats, error) {
+	if c.ref == nil {
+		return central.Stats{}, fmt.Errorf("central is not embedded")
+	}
+	return c.ref.Stats()
 }
 
 // openCentral returns the configured central URL, or starts the embedded reference server.
@@ -37,6 +46,7 @@ func (a *agent) openCentral(ctx context.Context) (*centralLink, error) {
 	link := &centralLink{
 		url:    "http://" + ln.Addr().String(),
 		server: &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 5 * time.Second},
+		ref:    srv,
 		ln:     ln,
 	}
 	a.log.Info("embedded central server", "url", link.url)

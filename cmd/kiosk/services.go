@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 
@@ -43,4 +44,20 @@ func (a *agent) openCentralServices() error {
 		}
 	}
 	return nil
+}
+
+// rate records a citizen's rating: at central now, or through the outbox when central
+// cannot be reached. A rating holds no personal data.
+func (a *agent) rate(ctx context.Context, itemCode string, score int, reasons []string) error {
+	req := centralapi.RatingRequest{ItemCode: itemCode, Score: score, Tags: reasons}
+	key := centralapi.NewIdempotencyKey()
+	if a.outbox == nil {
+		_, err := a.client.Rate(ctx, centralapi.Auth{}, key, req)
+		return err
+	}
+	sub, err := a.outbox.Rate(ctx, centralapi.Auth{}, key, req)
+	if err == nil && sub.Queued != nil {
+		a.log.Info("rating kept for central", "ref", sub.Queued.LocalRef)
+	}
+	return err
 }

@@ -73,6 +73,9 @@ func (m *Machine) printed(id string, err error) {
 	switch {
 	case err == nil:
 		v.Screen, v.Notice = ScreenPrinted, NoticeNone
+		if v.Item != nil {
+			m.lastItem = v.Item.Code
+		}
 		m.log.Info("proof printed", "session", id)
 	case errors.Is(err, ErrPrinterBlocked):
 		v.Screen, v.Notice = ScreenItem, NoticePrinterFault

@@ -44,6 +44,7 @@ type Machine struct {
 	checkPIN func(string) bool
 	status   func() []StatusLine
 	catalog  Catalog
+	rater    Rater
 
 	mu        sync.Mutex
 	view      View
@@ -56,6 +57,7 @@ type Machine struct {
 	printWait sync.WaitGroup
 	endWait   sync.WaitGroup
 	timers    timers
+	lastItem  string // the item last printed in this session, which a rating rates
 
 	pinFailures    int
 	pinLockedUntil time.Time
@@ -81,6 +83,8 @@ type Options struct {
 	TechStatus func() []StatusLine
 	// Catalog is the service catalog the home screen searches; nil shows none.
 	Catalog Catalog
+	// Rate records ratings; nil drops them.
+	Rate Rater
 }
 
 // New returns a machine on the attract screen.
@@ -95,7 +99,7 @@ func New(o Options) *Machine {
 		o.PrintContext = context.Background()
 	}
 	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
-		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, subs: map[int]func(View){}}
+		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, rater: o.Rate, subs: map[int]func(View){}}
 	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
 	return m
 }
@@ -261,6 +265,7 @@ func (m *Machine) wipeLocked() {
 	m.card = nil
 	m.id = ""
 	m.started = time.Time{}
+	m.lastItem = ""
 }
 
 func newID() string {

@@ -51,6 +51,8 @@ type View struct {
 	Results []ItemView
 	// Item is the item shown on ScreenItem, and printed from it.
 	Item *ItemView
+	// AskReasons shows the reasons a dissatisfied citizen picks from (ScreenRate).
+	AskReasons bool
 	// Since is when the current screen was entered.
 	Since time.Time
 }
