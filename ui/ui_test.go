@@ -115,7 +115,7 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenPrinting, Language: "zh"}, []string{"正在打印"}},
 		{session.View{Screen: session.ScreenPrinted, Language: "en"}, []string{"Please take your paper", "Another service", "Rate and finish"}},
 		{session.View{Screen: session.ScreenRate, Language: "zh"}, []string{"请对本次服务进行评价", "满意", "基本满意", "不满意", "不评价，结束"}},
-		{session.View{Screen: session.ScreenRate, Language: "en", AskReasons: true}, []string{"What went wrong?", "Long wait", "Printing problem"}},
+		{session.View{Screen: session.ScreenRate, Language: "en", AskReasons: true}, []string{"What went wrong?", "Long wait", "A device fault"}},
 		{session.View{Screen: session.ScreenGoodbye, Language: "zh"}, []string{"感谢您的使用", "身份证和证明材料"}},
 		{session.View{Screen: session.ScreenGoodbye, Language: "en"}, []string{"Thank you", "take your ID card"}},
 		{session.View{Screen: session.ScreenHome, Language: "en", Notice: session.NoticePrinterFault}, []string{"The printer needs a technician"}},
@@ -158,7 +158,7 @@ func TestTapsBecomeIntents(t *testing.T) {
 	core.sub(session.View{Screen: session.ScreenRate, Language: "en", AskReasons: true})
 	_, buttons = content(w)
 	test.Tap(buttons["Long wait"])
-	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,home,rate:1[],rate:1[long_wait]" {
+	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,home,rate:1[],rate:1[slow]" {
 		t.Errorf("intents %q", got)
 	}
 }
@@ -263,6 +263,17 @@ func TestEveryScreenFits(t *testing.T) {
 				if min := w.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
 					t.Errorf("%s, %s, large %v: the screen needs %.0f×%.0f", screen, lang, large, min.Width, min.Height)
 				}
+			}
+		}
+	}
+}
+
+// Every reason has its text in both languages.
+func TestReasonsHaveTexts(t *testing.T) {
+	for _, r := range session.Reasons {
+		for _, lang := range []string{"zh", "en"} {
+			if _, ok := texts[lang]["reason_"+r]; !ok {
+				t.Errorf("reason %s has no %s text", r, lang)
 			}
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govkiosk/kiosk/central"
 	"github.com/govkiosk/kiosk/devices/ipp/ipptest"
 	"github.com/govkiosk/kiosk/devices/sim"
 	"github.com/govkiosk/kiosk/kiosk/config"
@@ -78,7 +79,7 @@ printers:
 	}
 
 	a.session.ToRating()
-	a.session.Rate(session.ScoreSatisfied, nil)
+	a.session.Rate(session.ScoreDissatisfied, []string{session.Reasons[0]})
 	ta.waitScreen(t, session.ScreenGoodbye)
 	reader.Remove()
 	ta.waitScreen(t, session.ScreenAttract)
@@ -108,5 +109,20 @@ printers:
 	}
 	if !a.session.Status().Started.IsZero() || a.session.Status().Active {
 		t.Error("the session was not ended")
+	}
+}
+
+// The reasons the rating screen offers are tags central's contract accepts.
+func TestRatingReasonsAreInTheContract(t *testing.T) {
+	contract := string(central.OpenAPI)
+	i := strings.Index(contract, "enum: [fast,")
+	if i < 0 {
+		t.Fatal("no rating tag enum in central/openapi.yaml")
+	}
+	enum := contract[i : i+strings.Index(contract[i:], "]")]
+	for _, r := range session.Reasons {
+		if !strings.Contains(enum, " "+r+",") && !strings.HasSuffix(enum, " "+r) {
+			t.Errorf("reason %q is not a rating tag in the contract (%s])", r, enum)
+		}
 	}
 }

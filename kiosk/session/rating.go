@@ -21,8 +21,8 @@ const (
 	ScoreDissatisfied = 1 // 不满意
 )
 
-// Reasons a dissatisfied citizen can pick, as central's rating tags.
-var Reasons = []string{"long_wait", "hard_to_use", "printing_problem", "wrong_information", "other"}
+// Reasons a dissatisfied citizen can pick: central's negative rating tags.
+var Reasons = []string{"slow", "hard_to_use", "unclear", "device_fault"}
 
 // Rater records a rating of the item a session served.
 type Rater func(ctx context.Context, itemCode string, score int, reasons []string) error

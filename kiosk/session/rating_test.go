@@ -59,12 +59,12 @@ func TestDissatisfiedAsksForAReason(t *testing.T) {
 	if v := m.View(); v.Screen != ScreenRate || !v.AskReasons {
 		t.Fatalf("no reasons asked: %+v", v)
 	}
-	m.Rate(ScoreDissatisfied, []string{"long_wait", "made-up"})
+	m.Rate(ScoreDissatisfied, []string{"slow", "made-up"})
 	if v := m.View(); v.Screen != ScreenGoodbye {
 		t.Fatalf("after rating: %+v", v)
 	}
 	r := <-got
-	if r.item != "HRSS-0001" || r.score != ScoreDissatisfied || !slices.Equal(r.reasons, []string{"long_wait"}) {
+	if r.item != "HRSS-0001" || r.score != ScoreDissatisfied || !slices.Equal(r.reasons, []string{"slow"}) {
 		t.Errorf("rated %+v", r)
 	}
 	m.CardRemoved()

@@ -48,6 +48,9 @@ click 355 243; waitfor item; shot item-zh   # the first result: 个人参保证�
 lang; shot item-en; lang
 click 823 605                            # Print
 waitfor printed; shot printed-zh
+click 823 440; waitfor rate; shot rate-zh  # Rate and finish
+lang; shot rate-en; click 1008 430; sleep 0.5; shot rate-reasons-en  # Dissatisfied
+click 455 450; waitfor goodbye; shot goodbye-en; lang                # Long wait
 ctl sim card remove; waitfor attract
 
 ctl sim card insert expired; sleep 1.5; shot card-expired-zh; ctl sim card remove
