@@ -77,7 +77,7 @@ func TestSatisfiedAndSkip(t *testing.T) {
 	m, got := ratingMachine(t)
 	m.ToRating()
 	m.Rate(ScoreSatisfied, nil)
-	if r := <-got; r.score != ScoreSatisfied || r.reasons != nil && len(r.reasons) != 0 {
+	if r := <-got; r.score != ScoreSatisfied || len(r.reasons) != 0 {
 		t.Errorf("rated %+v", r)
 	}
 	m2, got2 := ratingMachine(t)
