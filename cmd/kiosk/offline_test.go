@@ -12,6 +12,7 @@ import (
 	"github.com/govkiosk/kiosk/kiosk/centralapi"
 	"github.com/govkiosk/kiosk/kiosk/config"
 	"github.com/govkiosk/kiosk/kiosk/localapi"
+	"github.com/govkiosk/kiosk/kiosk/session"
 )
 
 // centralAt serves a reference central server at addr ("127.0.0.1:0" for any port) and
@@ -101,5 +102,51 @@ func TestAgentWorksOfflineAndDeliversOnce(t *testing.T) {
 	ta.stop()
 	if strings.Contains(ta.logs.String(), citizen.IDNumber) {
 		t.Error("the log holds the applicant's ID number")
+	}
+}
+
+// Central going down in the middle of a citizen's journey ends in a plain message on the
+// item screen, nothing queued for printing, and the session still there to try again or
+// leave; taking the card wipes it as usual.
+func TestCentralDownMidJourney(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := central.New(central.Options{DataDir: filepath.Join(dir, "central")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	addr, stop := centralAt(t, srv, "127.0.0.1:0")
+	cfg, err := config.Load(demoConfig(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Central.Embedded, cfg.Central.URL = false, "http://"+addr
+	ta := startAgent(t, cfg, "test")
+	a, ctx := ta.agent, ta.ctx
+	if _, err := a.catalog.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
+	if err := c.SimInsert(ctx, "resident"); err != nil {
+		t.Fatal(err)
+	}
+	ta.waitScreen(t, session.ScreenHome)
+	a.session.OpenItem(a.session.View().Results[0].Code)
+
+	stop() // central goes down while the citizen reads the item
+	a.session.Print()
+	v := ta.waitNotice(t, session.NoticeCentralDown)
+	if v.Screen != session.ScreenItem {
+		t.Errorf("screen %s, want the item again", v.Screen)
+	}
+	if jobs, err := c.SpoolJobs(ctx); err != nil || len(jobs) != 0 {
+		t.Errorf("jobs queued without a proof: %+v, %v", jobs, err)
+	}
+	if err := c.SimRemove(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ta.waitScreen(t, session.ScreenAttract)
+	if st := a.session.Status(); st.Active {
+		t.Errorf("session still active: %+v", st)
 	}
 }
