@@ -32,24 +32,8 @@ func centralAt(t *testing.T, srv *central.Server, addr string) (string, func()) 
 // application into the outbox with a local reference; when central is back, the
 // application arrives exactly once.
 func TestAgentWorksOfflineAndDeliversOnce(t *testing.T) {
-	dir := t.TempDir()
-	srv, err := central.New(central.Options{DataDir: filepath.Join(dir, "central")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	addr, stop := centralAt(t, srv, "127.0.0.1:0")
-
-	cfg, err := config.Load(demoConfig(t, dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Central.Embedded, cfg.Central.URL = false, "http://"+addr
-	ta := startAgent(t, cfg, "test")
+	dir, srv, addr, stop, ta := agentWithCentral(t)
 	a, ctx := ta.agent, ta.ctx
-	if _, err := a.catalog.Refresh(ctx); err != nil { // the catalog service does the same at start
-		t.Fatalf("first catalog fetch: %v", err)
-	}
 
 	stop() // central goes away
 	if _, err := a.catalog.Refresh(ctx); err == nil {
@@ -109,23 +93,8 @@ func TestAgentWorksOfflineAndDeliversOnce(t *testing.T) {
 // item screen, nothing queued for printing, and the session still there to try again or
 // leave; taking the card wipes it as usual.
 func TestCentralDownMidJourney(t *testing.T) {
-	dir := t.TempDir()
-	srv, err := central.New(central.Options{DataDir: filepath.Join(dir, "central")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	addr, stop := centralAt(t, srv, "127.0.0.1:0")
-	cfg, err := config.Load(demoConfig(t, dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Central.Embedded, cfg.Central.URL = false, "http://"+addr
-	ta := startAgent(t, cfg, "test")
+	dir, _, _, stop, ta := agentWithCentral(t)
 	a, ctx := ta.agent, ta.ctx
-	if _, err := a.catalog.Refresh(ctx); err != nil {
-		t.Fatal(err)
-	}
 	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
 	if err := c.SimInsert(ctx, "resident"); err != nil {
 		t.Fatal(err)
@@ -149,4 +118,27 @@ func TestCentralDownMidJourney(t *testing.T) {
 	if st := a.session.Status(); st.Active {
 		t.Errorf("session still active: %+v", st)
 	}
+}
+
+// agentWithCentral runs a reference central server on its own listener and a headless
+// agent that talks to it, with the catalog fetched once.
+func agentWithCentral(t *testing.T) (dir string, srv *central.Server, addr string, stop func(), ta *testAgent) {
+	t.Helper()
+	dir = t.TempDir()
+	srv, err := central.New(central.Options{DataDir: filepath.Join(dir, "central")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	addr, stop = centralAt(t, srv, "127.0.0.1:0")
+	cfg, err := config.Load(demoConfig(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Central.Embedded, cfg.Central.URL = false, "http://"+addr
+	ta = startAgent(t, cfg, "test")
+	if _, err := ta.catalog.Refresh(ta.ctx); err != nil { // the catalog service does the same at start
+		t.Fatalf("first catalog fetch: %v", err)
+	}
+	return dir, srv, addr, stop, ta
 }
