@@ -205,7 +205,8 @@ func (s *Spool) OutboxDone(id OutboxID, remoteRef string) (OutboxRecord, error) 
 }
 
 // OutboxFailed records that central refused the item for good (reason: central's code
-// and message, no personal data). The payload is kept, encrypted, for a technician.
+// and message, no personal data). The payload is kept, encrypted, until Options.Retention
+// has passed; then Expire deletes it and only the record stays.
 func (s *Spool) OutboxFailed(id OutboxID, reason string) (OutboxRecord, error) {
 	return s.outboxTransition(id, "fail", func(tx *bolt.Tx, r *OutboxRecord) error {
 		r.State, r.LastError, r.NextAttempt = OutboxStateFailed, reason, time.Time{}

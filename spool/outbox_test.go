@@ -144,3 +144,46 @@ func BenchmarkOutboxAdd(b *testing.B) {
 		}
 	}
 }
+
+// A refused item's payload (personal data) is purged once the retention has passed; a
+// waiting one is kept however old, and the records stay listed.
+func TestRefusedOutboxPayloadsExpire(t *testing.T) {
+	clk := newFakeClock()
+	s := openTest(t, Options{Clock: clk, Retention: time.Hour})
+	ctx := context.Background()
+	refused, err := s.OutboxAdd(ctx, OutboxItem{Kind: "application", IdempotencyKey: "k1", RefPrefix: "L-T-", Payload: []byte(secret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	waiting, err := s.OutboxAdd(ctx, OutboxItem{Kind: "application", IdempotencyKey: "k2", RefPrefix: "L-T-", Payload: []byte(secret)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.OutboxFailed(refused.ID, "invalid_form"); err != nil {
+		t.Fatal(err)
+	}
+	clk.Advance(59 * time.Minute)
+	if err := s.Expire(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.OutboxPayload(refused.ID); err != nil {
+		t.Fatalf("payload purged before the retention ended: %v", err)
+	}
+	clk.Advance(time.Minute)
+	if err := s.Expire(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.OutboxPayload(refused.ID); err == nil {
+		t.Error("the refused item's payload outlived the retention")
+	}
+	clk.Advance(48 * time.Hour)
+	if err := s.Expire(); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.OutboxPayload(waiting.ID); err != nil || string(p) != secret {
+		t.Errorf("a waiting item lost its payload: %q %v", p, err)
+	}
+	if l, err := s.OutboxList(); err != nil || len(l) != 2 {
+		t.Errorf("records: %+v %v", l, err)
+	}
+}

@@ -113,7 +113,42 @@ func (s *Spool) Expire() error {
 			return err
 		}
 	}
+	if err := s.expireOutboxPayloads(now); err != nil {
+		return err
+	}
 	return s.dropOldRecords(now)
+}
+
+// expireOutboxPayloads deletes the encrypted payloads (personal data) of outbox items
+// central refused more than Options.Retention ago; their records stay listed.
+func (s *Spool) expireOutboxPayloads(now time.Time) error {
+	err := s.db.Update(func(tx *bolt.Tx) error {
+		payloads := tx.Bucket(bucketPayloads)
+		if payloads == nil {
+			return nil
+		}
+		var doomed [][]byte
+		err := payloads.ForEach(func(k, _ []byte) error {
+			r, err := getOutbox(tx, OutboxID(binary.BigEndian.Uint64(k)))
+			if err != nil {
+				return err
+			}
+			if r.State == OutboxStateFailed && now.Sub(r.Updated) >= s.opts.Retention {
+				doomed = append(doomed, append([]byte(nil), k...))
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		for _, k := range doomed {
+			if err := payloads.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return s.dbErr("expire outbox", err)
 }
 
 // dropOldRecords deletes finished records older than KeepRecords. Ids grow with creation
