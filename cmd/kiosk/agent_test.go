@@ -215,6 +215,9 @@ func TestTechnicianModeInTheAgent(t *testing.T) {
 		t.Errorf("wrong PIN: %+v", v)
 	}
 	a.session.TechPIN("2468")
+	if err := a.session.Wait(ta.ctx); err != nil { // the status is read in the background
+		t.Fatal(err)
+	}
 	v := a.session.View()
 	if v.Screen != session.ScreenTechStatus || len(v.Status) < 3 {
 		t.Fatalf("status screen: %+v", v)

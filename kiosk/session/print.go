@@ -46,11 +46,11 @@ func (m *Machine) Print() {
 	v := m.view
 	v.Screen, v.Notice, v.Countdown = ScreenPrinting, NoticeNone, 0
 	m.timers.stop(timerIdle) // nobody is idle while the machine prints for them
-	m.printWait.Add(1)
+	m.work.Add(1)
 	m.setLocked(v)
 
 	go func() {
-		defer m.printWait.Done()
+		defer m.work.Done()
 		doc, title, err := m.render(m.printCtx, &card, itemCode, lang, m.clock.Now())
 		card.Wipe()
 		if err != nil {
@@ -97,11 +97,11 @@ func (m *Machine) printed(id string, err error) {
 	m.setLocked(v)
 }
 
-// Wait blocks until every print started by the machine, and every Ended call, has
-// returned, for a clean stop.
+// Wait blocks until the background work the machine started (prints, ratings, status
+// reads) and every Ended call have returned, for a clean stop.
 func (m *Machine) Wait(ctx context.Context) error {
 	done := make(chan struct{})
-	go func() { m.printWait.Wait(); m.endWait.Wait(); close(done) }()
+	go func() { m.work.Wait(); m.endWait.Wait(); close(done) }()
 	select {
 	case <-done:
 		return nil

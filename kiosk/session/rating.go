@@ -57,9 +57,9 @@ func (m *Machine) Rate(score int, reasons []string) {
 	reasons = slices.DeleteFunc(slices.Clone(reasons), func(r string) bool { return !slices.Contains(Reasons, r) })
 	item := m.lastItem
 	if m.rater != nil && item != "" {
-		m.printWait.Add(1)
+		m.work.Add(1)
 		go func() {
-			defer m.printWait.Done()
+			defer m.work.Done()
 			if err := m.rater(m.printCtx, item, score, reasons); err != nil {
 				m.log.Warn("rating not recorded", "item", item, "err", err)
 			}

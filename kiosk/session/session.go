@@ -46,18 +46,18 @@ type Machine struct {
 	catalog  Catalog
 	rater    Rater
 
-	mu        sync.Mutex
-	view      View
-	card      *devices.Card // nil outside a session
-	id        string        // session id, empty outside a session
-	started   time.Time
-	subs      map[int]func(View)
-	nextSub   int
-	sessions  int // sessions started since the agent started
-	printWait sync.WaitGroup
-	endWait   sync.WaitGroup
-	timers    timers
-	lastItem  string // the item last printed in this session, which a rating rates
+	mu       sync.Mutex
+	view     View
+	card     *devices.Card // nil outside a session
+	id       string        // session id, empty outside a session
+	started  time.Time
+	subs     map[int]func(View)
+	nextSub  int
+	sessions int            // sessions started since the agent started
+	work     sync.WaitGroup // prints, ratings and status reads under way
+	endWait  sync.WaitGroup
+	timers   timers
+	lastItem string // the item last printed in this session, which a rating rates
 
 	pinFailures    int
 	pinLockedUntil time.Time

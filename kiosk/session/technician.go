@@ -42,9 +42,9 @@ func (m *Machine) TechGesture() {
 	m.setLocked(v)
 }
 
-// TechPIN checks a PIN typed on the pad.
+// TechPIN checks a PIN typed on the pad. The status lines are read in the background:
+// reading them may ask devices, and intents must not block the UI.
 func (m *Machine) TechPIN(pin string) {
-	lines := m.techStatus() // before the lock: the status source may ask this machine
 	m.mu.Lock()
 	if m.view.Screen != ScreenTechPIN {
 		m.mu.Unlock()
@@ -58,7 +58,8 @@ func (m *Machine) TechPIN(pin string) {
 	case m.checkPIN(pin):
 		m.pinFailures = 0
 		m.log.Info("technician mode entered")
-		v = View{Screen: ScreenTechStatus, Language: v.Language, Status: lines}
+		v = View{Screen: ScreenTechStatus, Language: v.Language}
+		m.readStatusLocked()
 	default:
 		m.pinFailures++
 		m.log.Warn("technician PIN wrong", "failures", m.pinFailures)
@@ -73,18 +74,33 @@ func (m *Machine) TechPIN(pin string) {
 	m.setLocked(v)
 }
 
-// TechRefresh reads the status again.
+// TechRefresh reads the status again, in the background.
 func (m *Machine) TechRefresh() {
-	lines := m.techStatus() // before the lock: the status source may ask this machine
 	m.mu.Lock()
+	defer m.mu.Unlock()
 	if m.view.Screen != ScreenTechStatus {
-		m.mu.Unlock()
 		return
 	}
-	v := m.view
-	v.Status = lines
 	m.armTechIdleLocked()
-	m.setLocked(v)
+	m.readStatusLocked()
+}
+
+// readStatusLocked reads the status lines in a goroutine and shows them if the status
+// screen is still up. The read runs without m.mu: the status source may ask this machine.
+func (m *Machine) readStatusLocked() {
+	m.work.Add(1)
+	go func() {
+		defer m.work.Done()
+		lines := m.techStatus()
+		m.mu.Lock()
+		if m.view.Screen != ScreenTechStatus {
+			m.mu.Unlock()
+			return
+		}
+		v := m.view
+		v.Status = lines
+		m.setLocked(v)
+	}()
 }
 
 // TechExit leaves technician mode for the attract screen.

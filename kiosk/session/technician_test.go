@@ -1,6 +1,7 @@
 package session
 
 import (
+	"context"
 	"io"
 	"log/slog"
 	"testing"
@@ -35,6 +36,9 @@ func TestTechnicianPIN(t *testing.T) {
 		t.Fatalf("after a wrong PIN: %+v", v)
 	}
 	m.TechPIN("2468")
+	if err := m.Wait(context.Background()); err != nil { // the status is read in the background
+		t.Fatal(err)
+	}
 	v := m.View()
 	if v.Screen != ScreenTechStatus || len(v.Status) != 1 || v.Status[0].Value != "ok" {
 		t.Fatalf("after the right PIN: %+v", v)
@@ -58,6 +62,9 @@ func TestStatusSourceMayAskTheMachine(t *testing.T) {
 	m.TechGesture()
 	m.TechPIN("1")
 	m.TechRefresh()
+	if err := m.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
 	if v := m.View(); v.Screen != ScreenTechStatus || len(v.Status) != 1 {
 		t.Fatalf("view %+v", v)
 	}
