@@ -17,16 +17,8 @@ import (
 type centralLink struct {
 	url    string
 	server *http.Server    // nil unless embedded
-	ref    *central.Server // the embedded reference server
+	ref    *central.Server // the embedded reference server, nil unless embedded
 	ln     net.Listener
-}
-
-// stats counts what the embedded reference server holds (tests and demos).
-func (c *centralLink) stats() (central.Stats, error) {
-	if c.ref == nil {
-		return central.Stats{}, fmt.Errorf("central is not embedded")
-	}
-	return c.ref.Stats()
 }
 
 // openCentral returns the configured central URL, or starts the embedded reference server.

@@ -86,7 +86,7 @@ printers:
 	if err := a.session.Wait(ta.ctx); err != nil { // the rating is sent
 		t.Fatal(err)
 	}
-	st, err := a.central.stats()
+	st, err := a.central.ref.Stats()
 	if err != nil || st.Ratings != 1 {
 		t.Errorf("central holds %d ratings, want 1 (%v)", st.Ratings, err)
 	}

@@ -25,7 +25,8 @@ func TestLoadRejectsBadConfigs(t *testing.T) {
 			if err == nil {
 				t.Fatal("loaded without error")
 			}
-			if !IsConfigError(err) {
+			var errs Errors
+			if !errors.As(err, &errs) {
 				t.Fatalf("error is not a config error: %v", err)
 			}
 			if got := err.Error() + "\n"; got != string(want) {

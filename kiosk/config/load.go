@@ -1,7 +1,6 @@
 package config
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -254,11 +253,4 @@ func (c *Config) resolvePaths(dir string) {
 			*p = filepath.Join(dir, *p)
 		}
 	}
-}
-
-// IsConfigError reports whether err came from a bad config file (as opposed to a file that
-// could not be read).
-func IsConfigError(err error) bool {
-	var es Errors
-	return errors.As(err, &es)
 }
