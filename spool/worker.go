@@ -25,7 +25,8 @@ type Worker struct {
 	// flight; after Options.ResolveWindow the job is held as may-have-printed.
 	unanswered map[JobID]time.Time
 	lastExpire time.Time
-	swept      bool // orphans swept since Serve started
+	lastProbe  time.Time // when an idle worker last asked the printer's status
+	swept      bool      // orphans swept since Serve started
 }
 
 // Worker returns the print worker for p. Jobs name their printer by p.Name().
@@ -121,9 +122,24 @@ func (w *Worker) step(ctx context.Context) (time.Duration, error) {
 		}
 	}
 	if next == nil {
+		if now.Sub(w.lastProbe) >= idleWait {
+			w.probe(ctx)
+			w.lastProbe = now
+		}
 		return wait, nil
 	}
 	return w.start(ctx, *next)
+}
+
+// probe asks an idle printer its status, so that status displays know of a printer out of
+// paper or unplugged before a citizen's job finds out; a printer that does not answer is
+// reported offline.
+func (w *Worker) probe(ctx context.Context) {
+	st, err := w.p.Status(ctx)
+	if err != nil {
+		st = devices.PrinterStatus{Reasons: []devices.PrinterReason{devices.ReasonOffline}}
+	}
+	w.s.setStatus(w.p.Name(), st)
 }
 
 // start sends a queued job (or one held for a fault) if the printer is ready: Create-Job,

@@ -266,3 +266,34 @@ func TestExpBackoff(t *testing.T) {
 		}
 	}
 }
+
+func TestIdleWorkerLearnsThePrinterStatus(t *testing.T) {
+	s, p, clk, st := newStepper(t, Options{})
+	if got := s.PrinterStatus("a4"); got.Ready || len(got.Reasons) != 0 {
+		t.Fatalf("before any step: %+v", got)
+	}
+	st.step()
+	if got := s.PrinterStatus("a4"); !got.Ready {
+		t.Fatalf("after the first idle step: %+v, want ready", got)
+	}
+
+	p.set(func(p *fakePrinter) {
+		p.status = devices.PrinterStatus{Reasons: []devices.PrinterReason{devices.ReasonMediaEmpty}}
+	})
+	st.step()
+	if got := s.PrinterStatus("a4"); !got.Ready {
+		t.Fatalf("asked again before idleWait passed: %+v", got)
+	}
+	clk.Advance(idleWait)
+	st.step()
+	if got := s.PrinterStatus("a4"); got.Ready || len(got.Reasons) != 1 || got.Reasons[0] != devices.ReasonMediaEmpty {
+		t.Fatalf("after idleWait: %+v, want media-empty", got)
+	}
+
+	p.set(func(p *fakePrinter) { p.statusErr = errors.New("no answer") })
+	clk.Advance(idleWait)
+	st.step()
+	if got := s.PrinterStatus("a4"); got.Ready || len(got.Reasons) != 1 || got.Reasons[0] != devices.ReasonOffline {
+		t.Fatalf("a printer that does not answer: %+v, want offline", got)
+	}
+}

@@ -251,7 +251,7 @@ func (a *agent) techStatus() []session.StatusLine {
 		case len(p.Reasons) > 0:
 			v = strings.Join(p.Reasons, ", ")
 		case !p.Ready && p.Fault == "":
-			v, ok = "not asked yet (no job since start)", true
+			v, ok = "not asked yet", true
 		}
 		lines = append(lines, session.StatusLine{Label: "打印机 Printer " + p.Name, Value: fmt.Sprintf("%s; %d jobs waiting", v, p.Pending), OK: ok})
 	}
