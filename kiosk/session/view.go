@@ -55,4 +55,11 @@ type View struct {
 	AskReasons bool
 	// Since is when the current screen was entered.
 	Since time.Time
+	// Apply is the form, its review and its result (ScreenForm, ScreenReview,
+	// ScreenSubmitting, ScreenResult).
+	Apply *ApplyView
+	// Applications is the citizen's applications (ScreenApplications).
+	Applications *ApplicationsView
+	// Ticket is a queue ticket (ScreenTicket).
+	Ticket *TicketView
 }
