@@ -142,9 +142,14 @@ func (m *Machine) Apply() {
 	m.touchLocked()
 	it := *m.view.Item
 	v := m.view
+	if !it.Applicable() || m.central == nil {
+		v.Notice = NoticeNotHere
+		m.setLocked(v)
+		return
+	}
 	// SECOND FACTOR GATE: items that need the second factor are not applied for here
-	// until the second-factor screens route them (the lead wires the gate when merging).
-	if !it.Applicable() || it.SecondFactor || m.central == nil {
+	// until the second-factor screens route them (to be wired when they are merged).
+	if it.SecondFactor {
 		v.Notice = NoticeNotHere
 		m.setLocked(v)
 		return

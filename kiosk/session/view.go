@@ -31,7 +31,8 @@ const (
 )
 
 // View is the view-model: everything the UI needs to draw the current screen, and no
-// personal data beyond the masked greeting name.
+// personal data beyond the masked greeting name (and, on ScreenForm, the value the citizen
+// is typing; the review masks it).
 type View struct {
 	Screen   Screen
 	Language string // "zh" or "en"
