@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -160,7 +161,10 @@ func (u *UI) review(v session.View) fyne.CanvasObject {
 		}
 		line := widget.NewLabel(text)
 		line.Truncation = fyne.TextTruncateEllipsis
-		var edit fyne.CanvasObject = layout.NewSpacer()
+		// Every row as high as a button, so that the lines keep one spacing.
+		row := canvas.NewRectangle(color.Transparent)
+		row.SetMinSize(fyne.NewSize(180, minTouch))
+		var edit fyne.CanvasObject = row
 		if !f.FromCard {
 			edit = button(tr(l, txtEdit), false, 180, func() { u.core.FormEdit(f.Key) })
 		}
