@@ -10,6 +10,7 @@ import (
 	"github.com/govkiosk/kiosk/devices/escpos"
 	"github.com/govkiosk/kiosk/kiosk/centralapi"
 	"github.com/govkiosk/kiosk/kiosk/session"
+	"github.com/govkiosk/kiosk/spool"
 )
 
 // sessionCentral is the session's way to central for applications, the look-up of the
@@ -90,36 +91,46 @@ func submitted(a centralapi.Application) session.Submitted {
 }
 
 // Applications lists the citizen's applications at central, newest first, after those
-// still waiting in this terminal's outbox.
+// still waiting in this terminal's outbox. The outbox is read first: one delivered in
+// between is then in central's list, under its local reference, and shown once.
 func (c sessionCentral) Applications(ctx context.Context, card *devices.Card) ([]session.ApplicationLine, error) {
 	token, end, err := c.citizenSession(ctx, card)
 	if err != nil {
 		return nil, centralError("authenticate", err)
 	}
 	defer end()
+	var waiting []spool.OutboxRecord
+	if c.a.outbox != nil {
+		if waiting, err = c.a.outbox.WaitingApplications(card.Number); err != nil {
+			c.a.log.Warn("outbox look-up", "err", err)
+		}
+	}
 	apps, err := c.a.client.ListApplications(ctx, token)
 	if err != nil {
 		return nil, centralError("list applications", err)
 	}
-	var lines []session.ApplicationLine
-	if c.a.outbox != nil {
-		waiting, err := c.a.outbox.WaitingApplications(card.Number)
-		if err != nil {
-			c.a.log.Warn("outbox look-up", "err", err)
-		}
-		for i := len(waiting) - 1; i >= 0; i-- {
-			r := waiting[i]
-			l := session.ApplicationLine{Reference: r.LocalRef, Submitted: r.Created, Waiting: true, ItemZH: r.Summary, ItemEN: r.Summary}
-			if cur := c.a.catalog.Current(); cur != nil {
-				if it, ok := cur.Item(r.Summary); ok {
-					l.ItemZH, l.ItemEN = it.NameZH, it.NameEN
-				}
-			}
-			lines = append(lines, l)
+	delivered := map[string]bool{}
+	for _, a := range apps {
+		if a.ClientRef != "" {
+			delivered[a.ClientRef] = true
 		}
 	}
+	var lines []session.ApplicationLine
+	for i := len(waiting) - 1; i >= 0; i-- {
+		r := waiting[i]
+		if delivered[r.LocalRef] {
+			continue
+		}
+		l := session.ApplicationLine{Reference: r.LocalRef, Submitted: r.Created.Local(), Waiting: true, ItemZH: r.Summary, ItemEN: r.Summary}
+		if cur := c.a.catalog.Current(); cur != nil {
+			if it, ok := cur.Item(r.Summary); ok {
+				l.ItemZH, l.ItemEN = it.NameZH, it.NameEN
+			}
+		}
+		lines = append(lines, l)
+	}
 	for _, a := range apps {
-		l := session.ApplicationLine{Reference: a.ID, ItemZH: a.ItemNameZH, ItemEN: a.ItemNameEN, Submitted: a.SubmittedAt,
+		l := session.ApplicationLine{Reference: a.ID, ItemZH: a.ItemNameZH, ItemEN: a.ItemNameEN, Submitted: a.SubmittedAt.Local(),
 			StageZH: a.Status, StageEN: a.Status}
 		for _, st := range a.Progress {
 			if st.Done {

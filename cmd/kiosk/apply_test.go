@@ -155,6 +155,16 @@ func TestAgentApplicationOffline(t *testing.T) {
 
 	_, stop = centralAt(t, srv, addr)
 	defer stop()
+	// Back at central, the look-up lists it once: still waiting here, or delivered by the
+	// outbox service meanwhile.
+	ta.session.Home()
+	ta.session.MyApplications()
+	v = ta.waitView(t, "the applications", func(v session.View) bool {
+		return v.Screen == session.ScreenApplications && v.Applications != nil && !v.Applications.Loading
+	})
+	if l := v.Applications.Lines; len(l) != 1 || l[0].Waiting && l[0].Reference != res.Reference || l[0].ItemZH != "居民身份证换领" {
+		t.Errorf("look-up with the application kept here: %+v", l)
+	}
 	ta.outbox.Kick()
 	if _, err := ta.outbox.Flush(ta.ctx); err != nil {
 		t.Fatal(err)
