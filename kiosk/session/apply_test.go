@@ -442,3 +442,48 @@ func TestApplyIdleEndsAndWipes(t *testing.T) {
 		t.Errorf("after the idle time: %+v", v)
 	}
 }
+
+// Each field takes only what its type holds; letters are upper case; lengths stop at the
+// rule's maximum.
+func TestFormKeysFollowTheType(t *testing.T) {
+	school := centralapi.Field{Key: "school", Type: "text", LabelZH: "毕业院校", LabelEN: "University", Required: true, Rules: centralapi.Rules{MinLen: ip(2), MaxLen: ip(8)}}
+	sum := centralapi.Field{Key: "total_investment", Type: "amount", LabelZH: "总投资(元)", LabelEN: "Total investment (yuan)", Required: true}
+	it := ItemView{Code: "X-1", NameZH: "测试", Kind: "application", Form: []centralapi.Field{fName, school, fPhone, sum}}
+	m, _, _ := applyMachine(t)
+	m.mu.Lock()
+	m.view.Screen, m.view.Item = ScreenItem, &it
+	m.mu.Unlock()
+	m.Apply()
+	typeIn(m, "pku 1x.-")
+	if got := m.View().Apply.Fields[1].Shown; got != "PKU 1X" {
+		t.Errorf("text %q", got)
+	}
+	typeIn(m, "abcdefgh")
+	if got := m.View().Apply.Fields[1].Shown; got != "PKU 1XAB" {
+		t.Errorf("text stops at 8: %q", got)
+	}
+	m.FormNext()
+	typeIn(m, "1a38 0.0")
+	if got := m.View().Apply.Fields[2].Shown; got != "13800" {
+		t.Errorf("phone %q", got)
+	}
+	typeIn(m, "138000000")
+	if got := m.View().Apply.Fields[2].Shown; len(got) != 11 {
+		t.Errorf("phone of %d digits", len(got))
+	}
+	m.FormNext()
+	typeIn(m, "12a0.5x")
+	if got := m.View().Apply.Fields[3].Shown; got != "120.5" {
+		t.Errorf("amount %q", got)
+	}
+	m.FormChoose("lost") // not a choice field
+	m.FormBackspace()
+	if got := m.View().Apply.Fields[3].Shown; got != "120." {
+		t.Errorf("after backspace %q", got)
+	}
+	m.FormClear()
+	m.FormNext()
+	if v := m.View(); v.Apply.Fields[3].ErrorZH != "总投资(元)为必填项" {
+		t.Errorf("cleared amount: %+v", v.Apply.Fields[3])
+	}
+}
