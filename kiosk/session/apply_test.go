@@ -33,6 +33,10 @@ var applyItems = []ItemView{
 	{Code: "PSB-0009", NameZH: "居民身份证办理预约", NameEN: "Appointment: resident ID card", Kind: "appointment", Form: []centralapi.Field{fName, fID, fPhone, fDate}},
 	{Code: "HPF-0001", NameZH: "租房提取住房公积金", NameEN: "Fund withdrawal for rent", Kind: "application", SecondFactor: true, Form: []centralapi.Field{fName, fID, fPhone}},
 	{Code: "PSB-0008", NameZH: "户籍办理进度查询", NameEN: "Progress query", Kind: "query", Form: []centralapi.Field{fID}},
+	{Code: "DRC-0001", NameZH: "测试", NameEN: "Test", Kind: "application", Form: []centralapi.Field{fName,
+		{Key: "school", Type: "text", LabelZH: "毕业院校", LabelEN: "University", Required: true, Rules: centralapi.Rules{MinLen: ip(2), MaxLen: ip(8)}},
+		fPhone,
+		{Key: "total_investment", Type: "amount", LabelZH: "总投资(元)", LabelEN: "Total investment (yuan)", Required: true}}},
 }
 
 type applyCatalog struct{ fakeCatalog }
@@ -446,13 +450,8 @@ func TestApplyIdleEndsAndWipes(t *testing.T) {
 // Each field takes only what its type holds; letters are upper case; lengths stop at the
 // rule's maximum.
 func TestFormKeysFollowTheType(t *testing.T) {
-	school := centralapi.Field{Key: "school", Type: "text", LabelZH: "毕业院校", LabelEN: "University", Required: true, Rules: centralapi.Rules{MinLen: ip(2), MaxLen: ip(8)}}
-	sum := centralapi.Field{Key: "total_investment", Type: "amount", LabelZH: "总投资(元)", LabelEN: "Total investment (yuan)", Required: true}
-	it := ItemView{Code: "X-1", NameZH: "测试", Kind: "application", Form: []centralapi.Field{fName, school, fPhone, sum}}
 	m, _, _ := applyMachine(t)
-	m.mu.Lock()
-	m.view.Screen, m.view.Item = ScreenItem, &it
-	m.mu.Unlock()
+	m.OpenItem("DRC-0001")
 	m.Apply()
 	typeIn(m, "pku 1x.-")
 	if got := m.View().Apply.Fields[1].Shown; got != "PKU 1X" {
