@@ -60,7 +60,8 @@ func (u *UI) home(v session.View) fyne.CanvasObject {
 	box := canvas.NewRectangle(u.st.button)
 	box.CornerRadius = 8
 	box.SetMinSize(fyne.NewSize(720, 64))
-	search := container.NewStack(box, container.NewPadded(line))
+	search := container.NewHBox(container.NewStack(box, container.NewPadded(line)),
+		button(tr(l, txtMyApps), false, 260, u.core.MyApplications))
 
 	var caption string
 	switch {
@@ -128,13 +129,27 @@ func (u *UI) item(v session.View) fyne.CanvasObject {
 		details.Add(message(tr(l, txtMaterials) + "：" + strings.Join(materials[:min(3, len(materials))], "、")))
 	}
 	next := tr(l, txtNextApply)
-	if it.Printable {
+	switch {
+	case it.Printable:
 		next = tr(l, txtNextPrint)
+	case it.Applicable():
+		next = tr(l, txtNextForm)
 	}
 	details.Add(message(next))
 	actions := container.NewHBox(bigButton(tr(l, txtBack), false, u.core.Home))
-	if it.Printable {
+	switch {
+	case it.Printable:
 		actions.Add(bigButton(tr(l, txtPrint), true, u.core.Print))
+	case it.Applicable():
+		apply := txtApply
+		if it.Kind == "appointment" {
+			apply = txtBook
+		}
+		actions.Add(bigButton(tr(l, apply), true, u.core.Apply))
+	}
+	// What this terminal cannot do is done at a staffed counter: a queue number.
+	if !it.Printable && (!it.Applicable() || v.Notice == session.NoticeNotHere) {
+		actions.Add(bigButton(tr(l, txtTakeTicket), !it.Applicable(), u.core.TakeTicket))
 	}
 	return centered(
 		u.heading(itemName(*it, l), 48, true),

@@ -51,6 +51,41 @@ const (
 	txtTechStatusTitle = "tech_status_title"
 	txtRefresh         = "refresh"
 	txtExit            = "exit"
+
+	txtApply          = "apply"
+	txtBook           = "book"
+	txtNextForm       = "next_form"
+	txtTakeTicket     = "take_ticket"
+	txtMyApps         = "my_apps"
+	txtStep           = "step"
+	txtOptional       = "optional"
+	txtNext           = "next"
+	txtToReview       = "to_review"
+	txtReviewTitle    = "review_title"
+	txtFromCard       = "from_card"
+	txtEdit           = "edit"
+	txtSubmit         = "submit"
+	txtCancelApply    = "cancel_apply"
+	txtSubmitting     = "submitting"
+	txtSpace          = "space"
+	txtDateHint       = "date_hint"
+	txtChooseHint     = "choose_hint"
+	txtPrintReceipt   = "print_receipt"
+	txtReference      = "reference"
+	txtLocalReference = "local_reference"
+	txtAppsTitle      = "apps_title"
+	txtAsking         = "asking"
+	txtNoApps         = "no_apps"
+	txtAppsFailed     = "apps_failed"
+	txtWaitingHere    = "waiting_here"
+	txtTicketTitle    = "ticket_title"
+	txtTicketFailed   = "ticket_failed"
+	txtYourNumber     = "your_number"
+	txtCounterGroup   = "counter_group"
+	txtAhead          = "ahead"
+	txtPrintTicket    = "print_ticket"
+	txtHome           = "home"
+	txtReviewLine     = "review_line"
 )
 
 // texts holds every string the screens show, in both languages; a test checks that each
@@ -120,6 +155,53 @@ var texts = map[string]map[string]string{
 		string(session.NoticeNotHere):      "本机暂不能办理此事项，请到人工窗口或在网上办理。",
 		string(session.NoticeWrongPIN):     "PIN码错误。",
 		string(session.NoticePINLocked):    "PIN码错误次数过多，请5分钟后再试。",
+
+		txtApply:          "申请办理",
+		txtBook:           "预约",
+		txtNextForm:       "点击“申请办理”，在本机填写表单并提交；姓名和证件号码取自您的身份证。",
+		txtTakeTicket:     "取号到人工窗口办理",
+		txtMyApps:         "我的申请",
+		txtStep:           "第 %d 步，共 %d 步",
+		txtOptional:       "（选填）",
+		txtNext:           "下一步",
+		txtToReview:       "核对信息",
+		txtReviewTitle:    "请核对申请信息",
+		txtFromCard:       "（取自身份证）",
+		txtEdit:           "修改",
+		txtSubmit:         "提交申请",
+		txtCancelApply:    "放弃申请",
+		txtSubmitting:     "正在提交，请稍候……",
+		txtSpace:          "空格",
+		txtDateHint:       "请输入8位数字，如 20261201",
+		txtChooseHint:     "请点选一项",
+		txtPrintReceipt:   "打印回执",
+		txtReference:      "受理编号：%s",
+		txtLocalReference: "本机登记号：%s",
+		txtAppsTitle:      "我的申请",
+		txtAsking:         "正在查询，请稍候……",
+		txtNoApps:         "暂无申请记录",
+		txtAppsFailed:     "暂时无法查询您的申请，请稍后再试。",
+		txtWaitingHere:    "已在本机保存，等待提交",
+		txtTicketTitle:    "排队取号",
+		txtTicketFailed:   "暂时无法取号，请稍后再试或咨询工作人员。",
+		txtYourNumber:     "您的号码",
+		txtCounterGroup:   "%s 类窗口",
+		txtAhead:          "前面还有 %d 人等候",
+		txtPrintTicket:    "打印号票",
+		txtHome:           "返回首页",
+		txtReviewLine:     "%s：%s",
+		"result_approved": "审批通过",
+		"result_rejected": "未获批准",
+		"result_accepted": "申请已受理",
+		"result_booked":   "预约成功",
+		"result_queued":   "网络暂不可用，申请已在本机保存，恢复后自动提交，无需再次办理",
+		"result_refused":  "未能受理您的申请",
+		"result_other":    "申请已提交",
+
+		string(session.NoticeFixForm):        "请按提示修改标出的内容。",
+		string(session.NoticeApplyFailed):    "申请未能提交，您填写的内容仍在，请稍后重试或联系工作人员。",
+		string(session.NoticeReceiptPrinted): "请取走您的回执。",
+		string(session.NoticeReceiptFailed):  "回执打印机暂时无法使用，请记下屏幕上的编号。",
 	},
 	"en": {
 		txtTitle:        "Government Services Self-Service Terminal",
@@ -185,6 +267,53 @@ var texts = map[string]map[string]string{
 		string(session.NoticeNotHere):      "This service cannot be done at this terminal yet; please use a staffed counter or the online service.",
 		string(session.NoticeWrongPIN):     "Wrong PIN.",
 		string(session.NoticePINLocked):    "Too many wrong PINs. Try again in 5 minutes.",
+
+		txtApply:          "Apply here",
+		txtBook:           "Book",
+		txtNextForm:       "Tap Apply here: fill in the form at this terminal and submit it; your name and ID number come from your ID card.",
+		txtTakeTicket:     "Queue number for a counter",
+		txtMyApps:         "My applications",
+		txtStep:           "Step %d of %d",
+		txtOptional:       " (optional)",
+		txtNext:           "Next",
+		txtToReview:       "Check",
+		txtReviewTitle:    "Please check your application",
+		txtFromCard:       " (from your ID card)",
+		txtEdit:           "Change",
+		txtSubmit:         "Submit",
+		txtCancelApply:    "Give up",
+		txtSubmitting:     "Submitting, please wait…",
+		txtSpace:          "Space",
+		txtDateHint:       "Type 8 digits, e.g. 20261201",
+		txtChooseHint:     "Tap one",
+		txtPrintReceipt:   "Print a receipt",
+		txtReference:      "Reference: %s",
+		txtLocalReference: "Local reference: %s",
+		txtAppsTitle:      "My applications",
+		txtAsking:         "Asking, please wait…",
+		txtNoApps:         "No applications yet",
+		txtAppsFailed:     "Your applications cannot be looked up just now. Please try again later.",
+		txtWaitingHere:    "Kept on this terminal, to be sent",
+		txtTicketTitle:    "Queue number",
+		txtTicketFailed:   "No queue number can be issued just now. Please try again later or ask staff.",
+		txtYourNumber:     "Your number",
+		txtCounterGroup:   "Counters %s",
+		txtAhead:          "%d people ahead of you",
+		txtPrintTicket:    "Print the ticket",
+		txtHome:           "Home",
+		txtReviewLine:     "%s: %s",
+		"result_approved": "Approved",
+		"result_rejected": "Not approved",
+		"result_accepted": "Your application was accepted",
+		"result_booked":   "Booked",
+		"result_queued":   "The network is down: your application is kept on this terminal and will be sent automatically. No need to apply again.",
+		"result_refused":  "Your application could not be accepted",
+		"result_other":    "Your application was submitted",
+
+		string(session.NoticeFixForm):        "Please correct what is marked.",
+		string(session.NoticeApplyFailed):    "The application could not be submitted. What you filled in is kept; try again later or ask staff.",
+		string(session.NoticeReceiptPrinted): "Please take your receipt.",
+		string(session.NoticeReceiptFailed):  "The receipt printer is not available. Please note the number on the screen.",
 	},
 }
 

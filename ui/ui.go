@@ -26,6 +26,18 @@ type Core interface {
 	TechPIN(pin string)
 	TechRefresh()
 	TechExit()
+	Apply()
+	FormKey(key string)
+	FormBackspace()
+	FormClear()
+	FormChoose(value string)
+	FormNext()
+	FormBack()
+	FormEdit(key string)
+	Submit()
+	PrintReceipt()
+	MyApplications()
+	TakeTicket()
 }
 
 // Options tune the window.
@@ -83,6 +95,18 @@ func (u *UI) render(v session.View) {
 		body = u.pinPad(v)
 	case session.ScreenTechStatus:
 		body = u.techStatus(v)
+	case session.ScreenForm:
+		body = u.form(v)
+	case session.ScreenReview:
+		body = u.review(v)
+	case session.ScreenSubmitting:
+		body = u.submitting(v)
+	case session.ScreenResult:
+		body = u.result(v)
+	case session.ScreenApplications:
+		body = u.applications(v)
+	case session.ScreenTicket:
+		body = u.ticket(v)
 	default:
 		body = u.attract(v)
 	}

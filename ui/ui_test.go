@@ -49,6 +49,18 @@ func (c *fakeCore) TechPIN(pin string)      { c.record("pin:" + pin) }
 func (c *fakeCore) TechRefresh()            { c.record("refresh") }
 func (c *fakeCore) TechExit()               { c.record("exit") }
 func (c *fakeCore) SetLanguage(lang string) { c.record("lang:" + lang) }
+func (c *fakeCore) Apply()                  { c.record("apply") }
+func (c *fakeCore) FormKey(k string)        { c.record("fkey:" + k) }
+func (c *fakeCore) FormBackspace()          { c.record("fbackspace") }
+func (c *fakeCore) FormClear()              { c.record("fclear") }
+func (c *fakeCore) FormChoose(v string)     { c.record("choose:" + v) }
+func (c *fakeCore) FormNext()               { c.record("next") }
+func (c *fakeCore) FormBack()               { c.record("fback") }
+func (c *fakeCore) FormEdit(key string)     { c.record("edit:" + key) }
+func (c *fakeCore) Submit()                 { c.record("submit") }
+func (c *fakeCore) PrintReceipt()           { c.record("receipt") }
+func (c *fakeCore) MyApplications()         { c.record("my-apps") }
+func (c *fakeCore) TakeTicket()             { c.record("ticket") }
 
 func loadFont(t *testing.T) []byte {
 	t.Helper()
@@ -123,6 +135,21 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenHome, Language: "en", Countdown: 3}, []string{"Your session ends in 3 s", "Continue"}},
 		{session.View{Screen: session.ScreenTakeCard, Language: "zh"}, []string{"请取走您的身份证"}},
 		{session.View{Screen: session.ScreenTakeCard, Language: "en"}, []string{"Please take your ID card"}},
+		{session.View{Screen: session.ScreenForm, Language: "zh", Item: &applyItem, Apply: formAt(2, "1380013800", "联系电话应为11位手机号码", "")}, []string{"居民身份证补领", "第 1 步，共 2 步", "联系电话", "1380013800", "联系电话应为11位手机号码", "下一步", "退格"}},
+		{session.View{Screen: session.ScreenForm, Language: "en", Item: &applyItem, Apply: formAt(3, "lost", "", "")}, []string{"Step 2 of 2", "Reason for replacement", "Lost", "Damaged", "Check"}},
+		{session.View{Screen: session.ScreenReview, Language: "zh", Item: &applyItem, Apply: formAt(-1, "138****8000", "", "lost")}, []string{"请核对申请信息", "申请人姓名：王**（取自身份证）", "联系电话：138****8000", "补领原因：遗失", "修改", "提交申请", "放弃申请"}},
+		{session.View{Screen: session.ScreenReview, Language: "en", Item: &applyItem, Apply: formAt(-1, "138****8000", "", "lost")}, []string{"Please check your application", "ID number: 4403**********123X (from your ID card)", "Reason for replacement: Lost", "Submit"}},
+		{session.View{Screen: session.ScreenSubmitting, Language: "zh"}, []string{"正在提交"}},
+		{session.View{Screen: session.ScreenResult, Language: "zh", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusAccepted, Reference: "SQ20261127000001"}}}, []string{"申请已受理", "受理编号：SQ20261127000001", "打印回执", "评价并结束"}},
+		{session.View{Screen: session.ScreenResult, Language: "en", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusRejected, Reference: "SQ2", ReasonsEN: []string{"Younger than 60"}}}}, []string{"Not approved", "Reference: SQ2", "Younger than 60"}},
+		{session.View{Screen: session.ScreenResult, Language: "zh", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusQueued, Reference: "L-TEST-1-000001"}}}, []string{"已在本机保存", "本机登记号：L-TEST-1-000001"}},
+		{session.View{Screen: session.ScreenApplications, Language: "zh", Applications: longApplications()}, []string{"我的申请", "已批准", "已在本机保存，等待提交", "返回首页"}},
+		{session.View{Screen: session.ScreenApplications, Language: "en", Applications: &session.ApplicationsView{Failed: true}, Notice: session.NoticeCentralDown}, []string{"cannot be looked up", "Home"}},
+		{session.View{Screen: session.ScreenTicket, Language: "zh", Ticket: &longTicket}, []string{"排队取号", "E023", "前面还有 4 人等候", "E 类窗口", "打印号票"}},
+		{session.View{Screen: session.ScreenTicket, Language: "en", Ticket: &session.TicketView{Loading: true}}, []string{"Asking"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh"}, []string{"我的申请"}},
+		{session.View{Screen: session.ScreenItem, Language: "zh", Item: &applyItem}, []string{"申请办理", "姓名和证件号码取自您的身份证"}},
+		{session.View{Screen: session.ScreenItem, Language: "en", Item: &applyItem, Notice: session.NoticeNotHere}, []string{"Apply here", "Queue number for a counter"}},
 	} {
 		t.Run(fmt.Sprintf("%s-%s-%s", tc.view.Screen, tc.view.Language, tc.view.Notice), func(t *testing.T) {
 			_, w := show(t, tc.view)
@@ -254,11 +281,13 @@ func TestEveryScreenFits(t *testing.T) {
 		status = append(status, session.StatusLine{Label: "服务 Service printer-a4", Value: "not asked yet (no job since start); 0 jobs waiting"})
 	}
 	for _, screen := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinting,
-		session.ScreenPrinted, session.ScreenRate, session.ScreenGoodbye, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus} {
+		session.ScreenPrinted, session.ScreenRate, session.ScreenGoodbye, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus,
+		session.ScreenForm, session.ScreenReview, session.ScreenSubmitting, session.ScreenResult, session.ScreenApplications, session.ScreenTicket} {
 		for _, lang := range []string{"zh", "en"} {
 			for _, large := range []bool{false, true} {
 				v := session.View{Screen: screen, Language: lang, Greeting: "王**", Results: many, LargeText: large,
-					Item: &item, Status: status, Countdown: 9, Notice: session.NoticePrinterFault}
+					Item: &item, Status: status, Countdown: 9, Notice: session.NoticePrinterFault,
+					Apply: longForm(screen), Applications: longApplications(), Ticket: &longTicket}
 				_, w := show(t, v)
 				if min := w.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
 					t.Errorf("%s, %s, large %v: the screen needs %.0f×%.0f", screen, lang, large, min.Width, min.Height)

@@ -147,6 +147,8 @@ func (a *agent) build(ctx context.Context) error {
 		Catalog:      sessionCatalog{a},
 		Rate:         a.rate,
 		PrintContext: ctx,
+		Central:      sessionCentral{a},
+		Receipts:     receiptPrinter{a},
 	})
 	reader, err := a.openReader()
 	if err != nil {

@@ -62,6 +62,8 @@ func (c sessionCatalog) view(it *centralapi.Item) session.ItemView {
 		TimeLimitDays:   it.TimeLimitDays,
 		FeeFen:          it.FeeFen,
 		InstantApproval: it.Flags.InstantApproval,
+		SecondFactor:    it.Flags.SecondFactor,
+		Form:            it.Form,
 	}
 	if cur := c.a.catalog.Current(); cur != nil {
 		if d, ok := cur.Department(it.Department); ok {

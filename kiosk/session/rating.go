@@ -30,13 +30,14 @@ type Rater func(ctx context.Context, itemCode string, score int, reasons []strin
 // ToRating leaves the printed screen for the rating.
 func (m *Machine) ToRating() {
 	m.mu.Lock()
-	if m.card == nil || m.view.Screen != ScreenPrinted {
+	if m.card == nil || m.view.Screen != ScreenPrinted && m.view.Screen != ScreenResult {
 		m.mu.Unlock()
 		return
 	}
 	m.touchLocked()
 	v := m.view
 	v.Screen, v.Item, v.Notice, v.AskReasons = ScreenRate, nil, NoticeNone, false
+	m.leaveApplyLocked(&v)
 	m.setLocked(v)
 }
 
@@ -71,7 +72,7 @@ func (m *Machine) Rate(score int, reasons []string) {
 // SkipRating goes to the goodbye without a rating.
 func (m *Machine) SkipRating() {
 	m.mu.Lock()
-	if m.card == nil || (m.view.Screen != ScreenRate && m.view.Screen != ScreenPrinted) {
+	if m.card == nil || (m.view.Screen != ScreenRate && m.view.Screen != ScreenPrinted && m.view.Screen != ScreenResult) {
 		m.mu.Unlock()
 		return
 	}

@@ -1,6 +1,10 @@
 package session
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/govkiosk/kiosk/kiosk/centralapi"
+)
 
 // Catalog is what the session needs of the service catalog: search, the most used
 // proofs, and one item's details. The agent adapts the offline catalog to it.
@@ -22,6 +26,8 @@ type ItemView struct {
 	MaterialsZH     []string
 	MaterialsEN     []string
 	InstantApproval bool
+	SecondFactor    bool               // needs the second authentication factor
+	Form            []centralapi.Field // an application's or appointment's form
 }
 
 const (
@@ -99,12 +105,13 @@ func (m *Machine) OpenItem(code string) {
 // Home returns to the home screen, keeping the search.
 func (m *Machine) Home() {
 	m.mu.Lock()
-	if m.card == nil || (m.view.Screen != ScreenItem && m.view.Screen != ScreenPrinted) {
+	if m.card == nil || (m.view.Screen != ScreenItem && m.view.Screen != ScreenPrinted && !backHome[m.view.Screen]) {
 		m.mu.Unlock()
 		return
 	}
 	m.touchLocked()
 	v := m.view
 	v.Screen, v.Item, v.Notice = ScreenHome, nil, NoticeNone
+	m.leaveApplyLocked(&v)
 	m.setLocked(v)
 }

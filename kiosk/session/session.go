@@ -61,6 +61,10 @@ type Machine struct {
 
 	pinFailures    int
 	pinLockedUntil time.Time
+
+	central  Central
+	receipts ReceiptPrinter
+	apply    *applyState // the form being filled in; nil outside it
 }
 
 // Options configure a Machine.
@@ -85,6 +89,11 @@ type Options struct {
 	Catalog Catalog
 	// Rate records ratings; nil drops them.
 	Rate Rater
+	// Central submits applications, lists them and issues queue tickets; nil: no
+	// application can be made at this terminal.
+	Central Central
+	// Receipts prints receipts and queue tickets; nil: there is no receipt printer.
+	Receipts ReceiptPrinter
 }
 
 // New returns a machine on the attract screen.
@@ -101,6 +110,7 @@ func New(o Options) *Machine {
 	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
 		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, rater: o.Rate, subs: map[int]func(View){}}
 	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
+	m.central, m.receipts = o.Central, o.Receipts
 	return m
 }
 
@@ -266,6 +276,7 @@ func (m *Machine) wipeLocked() {
 	m.id = ""
 	m.started = time.Time{}
 	m.lastItem = ""
+	m.wipeApplyLocked()
 }
 
 func newID() string {

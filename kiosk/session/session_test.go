@@ -103,7 +103,7 @@ func TestJourneyCardPrintRemove(t *testing.T) {
 	if st := m.Status(); st.Active || st.CardType != "" || !st.Started.IsZero() || st.Sessions != 1 {
 		t.Errorf("status after the session %+v", st)
 	}
-	if m.card != nil || m.id != "" {
+	if m.card != nil || m.id != "" || m.apply != nil {
 		t.Error("machine still holds the session")
 	}
 }

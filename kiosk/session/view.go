@@ -31,7 +31,8 @@ const (
 )
 
 // View is the view-model: everything the UI needs to draw the current screen, and no
-// personal data beyond the masked greeting name.
+// personal data beyond the masked greeting name (and, on ScreenForm, the value the citizen
+// is typing; the review masks it).
 type View struct {
 	Screen   Screen
 	Language string // "zh" or "en"
@@ -55,4 +56,11 @@ type View struct {
 	AskReasons bool
 	// Since is when the current screen was entered.
 	Since time.Time
+	// Apply is the form, its review and its result (ScreenForm, ScreenReview,
+	// ScreenSubmitting, ScreenResult).
+	Apply *ApplyView
+	// Applications is the citizen's applications (ScreenApplications).
+	Applications *ApplicationsView
+	// Ticket is a queue ticket (ScreenTicket).
+	Ticket *TicketView
 }

@@ -44,7 +44,7 @@ shot home-zh; lang; shot home-en
 large; shot home-en-large; large; lang
 for xy in "327 687" "595 760" "179 760" "803 760"; do click $xy; done   # S B Z M on the keyboard
 shot search-sbzm-zh
-click 355 243; waitfor item; shot item-zh   # the first result: 个人参保证明
+click 355 258; waitfor item; shot item-zh   # the first result: 个人参保证明
 lang; shot item-en; lang
 click 823 605                            # Print
 waitfor printed; shot printed-zh
