@@ -13,7 +13,7 @@ import (
 
 // proof fetches the citizen's proof from central and renders it: a session at central
 // from the card's data, the certificate for the item, the PDF.
-func (a *agent) proof(ctx context.Context, card *devices.Card, itemCode, lang string, now time.Time) ([]byte, string, error) {
+func (a *agent) proof(ctx context.Context, sessionID string, card *devices.Card, itemCode, lang string, now time.Time) ([]byte, string, error) {
 	grant, err := a.client.CreateSession(ctx, cardData(card))
 	if err != nil {
 		return nil, "", centralError("authenticate", err)

@@ -22,6 +22,7 @@ type ItemView struct {
 	MaterialsZH     []string
 	MaterialsEN     []string
 	InstantApproval bool
+	SecondFactor    bool // the citizen must pass the second factor first
 }
 
 const (
