@@ -26,6 +26,10 @@ type Core interface {
 	TechPIN(pin string)
 	TechRefresh()
 	TechExit()
+	CodeKey(digit string)
+	CodeClear()
+	SubmitCode()
+	CancelSecondFactor()
 }
 
 // Options tune the window.
@@ -83,6 +87,12 @@ func (u *UI) render(v session.View) {
 		body = u.pinPad(v)
 	case session.ScreenTechStatus:
 		body = u.techStatus(v)
+	case session.ScreenReading:
+		body = u.reading(v)
+	case session.ScreenAuthenticating:
+		body = u.authenticating(v)
+	case session.ScreenSecondFactor:
+		body = u.secondFactor(v)
 	default:
 		body = u.attract(v)
 	}
