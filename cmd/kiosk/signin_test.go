@@ -1,0 +1,194 @@
+package main
+
+import (
+	"encoding/json"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/govkiosk/kiosk/central"
+	"github.com/govkiosk/kiosk/central/refdata"
+	"github.com/govkiosk/kiosk/kiosk/config"
+	"github.com/govkiosk/kiosk/kiosk/localapi"
+	"github.com/govkiosk/kiosk/kiosk/session"
+)
+
+// secondFactorProof is the proof the test's catalog marks as needing the second factor.
+// The reference data asks it of applications only, so the test's central flags a proof
+// in its catalog answer; everything else is the reference server's own answers.
+const secondFactorProof = "个人参保证明"
+
+// flagSecondFactor serves the reference server, with the catalog's item named name
+// marked second_factor.
+func flagSecondFactor(t *testing.T, h http.Handler, name string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/v1/catalog" {
+			h.ServeHTTP(w, r)
+			return
+		}
+		r.Header.Del("Accept-Encoding")
+		r.Header.Del("If-None-Match")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, r)
+		var cat map[string]any
+		if err := json.Unmarshal(rec.Body.Bytes(), &cat); err != nil {
+			t.Errorf("catalog answer: %v", err)
+			http.Error(w, "bad catalog", http.StatusInternalServerError)
+			return
+		}
+		for _, it := range cat["items"].([]any) {
+			if item := it.(map[string]any); item["name_zh"] == name {
+				item["flags"].(map[string]any)["second_factor"] = true
+			}
+		}
+		body, _ := json.Marshal(cat)
+		w.Header().Set("Content-Type", "application/json")
+		w.Header().Set("ETag", `"second-factor-test"`)
+		w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+		w.Write(body)
+	})
+}
+
+// A card through the real agent and reference central: read, signed in, home; the proof
+// that needs the second factor asks for the code sent to the citizen's masked phone,
+// refuses a wrong one, prints after the right one; the card taken ends the session at
+// central too.
+func TestSignInAndSecondFactorProof(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := central.New(central.Options{DataDir: filepath.Join(dir, "central")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := &http.Server{Handler: flagSecondFactor(t, srv.Handler(), secondFactorProof)}
+	go hs.Serve(ln)
+	t.Cleanup(func() { hs.Close() })
+	cfg, err := config.Load(demoConfig(t, dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Central.Embedded, cfg.Central.URL = false, "http://"+ln.Addr().String()
+	ta := startAgent(t, cfg, "test")
+	a, ctx := ta.agent, ta.ctx
+	if _, err := a.catalog.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
+
+	if err := c.SimInsert(ctx, "resident"); err != nil {
+		t.Fatal(err)
+	}
+	ta.waitScreen(t, session.ScreenReading)
+	ta.waitScreen(t, session.ScreenAuthenticating)
+	if v := ta.waitScreen(t, session.ScreenHome); v.Greeting != "王**" || v.Offline {
+		t.Fatalf("home %+v", v)
+	}
+	if st, err := srv.Stats(); err != nil || st.Sessions != 1 {
+		t.Fatalf("central holds %d sessions, want 1 (%v)", st.Sessions, err)
+	}
+
+	for _, k := range []string{"s", "b", "z", "m"} {
+		a.session.TypeKey(k)
+	}
+	v := a.session.View()
+	if len(v.Results) == 0 || v.Results[0].NameZH != secondFactorProof || !v.Results[0].SecondFactor || !v.Results[0].Printable {
+		t.Fatalf("sbzm finds %+v", v.Results)
+	}
+	a.session.OpenItem(v.Results[0].Code)
+	a.session.Print()
+	citizen, _ := refdata.LookupCitizen("44030419580315123X")
+	want := citizen.Phone[:3] + "****" + citizen.Phone[7:]
+	if v := ta.waitView(t, "the code sent", func(v session.View) bool { return v.MaskedPhone != "" }); v.Screen != session.ScreenSecondFactor || v.MaskedPhone != want {
+		t.Fatalf("second factor %+v, want the code sent to %s", v, want)
+	}
+	typeCode := func(code string) {
+		for _, d := range code {
+			a.session.CodeKey(string(d))
+		}
+		a.session.SubmitCode()
+	}
+	typeCode("000000")
+	if v := ta.waitNotice(t, session.NoticeWrongCode); v.Screen != session.ScreenSecondFactor {
+		t.Fatalf("wrong code: %+v", v)
+	}
+	typeCode("123456")
+	ta.waitScreen(t, session.ScreenPrinting)
+	ta.waitScreen(t, session.ScreenPrinted)
+	pdfs, _ := filepath.Glob(filepath.Join(dir, "prints", "*.pdf"))
+	if len(pdfs) != 1 {
+		t.Fatalf("prints: %v", pdfs)
+	}
+	if text := pdfText(t, pdfs[0]); !strings.Contains(text, secondFactorProof) {
+		t.Errorf("the printed proof reads:\n%s", text)
+	}
+
+	if err := c.SimRemove(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ta.waitScreen(t, session.ScreenAttract)
+	if err := a.session.Wait(ctx); err != nil { // the sign-out at central
+		t.Fatal(err)
+	}
+	if st, err := srv.Stats(); err != nil || st.Sessions != 0 {
+		t.Errorf("central holds %d sessions after the card left, want 0 (%v)", st.Sessions, err)
+	}
+	ta.stop()
+	for _, secret := range []string{"王建国", "44030419580315123X", citizen.Phone} {
+		if strings.Contains(ta.logs.String(), secret) {
+			t.Errorf("the log holds %q", secret)
+		}
+	}
+}
+
+// Central down when the card is read: the session opens offline, search works, printing
+// says central is down; central back, the next print signs in and prints, and the
+// banner goes.
+func TestCentralDownAtCardTimeGivesAnOfflineSession(t *testing.T) {
+	dir, srv, addr, stop, ta := agentWithCentral(t)
+	a, ctx := ta.agent, ta.ctx
+	c := localapi.NewClient(filepath.Join(dir, "k.sock"))
+	stop()
+	if err := c.SimInsert(ctx, "resident"); err != nil {
+		t.Fatal(err)
+	}
+	v := ta.waitScreen(t, session.ScreenHome)
+	if !v.Offline || v.Greeting != "王**" {
+		t.Fatalf("home %+v", v)
+	}
+	for _, k := range []string{"s", "b", "z", "m"} {
+		a.session.TypeKey(k)
+	}
+	if v := a.session.View(); len(v.Results) == 0 || v.Results[0].NameZH != "个人参保证明" || !v.Offline {
+		t.Fatalf("offline search: %+v", v)
+	}
+	a.session.OpenItem(a.session.View().Results[0].Code)
+	a.session.Print()
+	if v := ta.waitNotice(t, session.NoticeCentralDown); v.Screen != session.ScreenItem || !v.Offline {
+		t.Fatalf("print offline: %+v", v)
+	}
+
+	_, stop = centralAt(t, srv, addr) // central is back
+	defer stop()
+	a.session.Print()
+	if v := ta.waitScreen(t, session.ScreenPrinted); v.Offline {
+		t.Errorf("the banner stays after a print that reached central: %+v", v)
+	}
+	if err := c.SimRemove(ctx); err != nil {
+		t.Fatal(err)
+	}
+	ta.waitScreen(t, session.ScreenAttract)
+	if err := a.session.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st, err := srv.Stats(); err != nil || st.Sessions != 0 {
+		t.Errorf("central holds %d sessions after the card left, want 0 (%v)", st.Sessions, err)
+	}
+}
