@@ -21,8 +21,10 @@ type citizenSessions struct {
 	client *centralapi.Client
 	log    *slog.Logger
 
-	mu     sync.Mutex
-	tokens map[string]string // session id → bearer token
+	mu sync.Mutex
+	// tokens holds the sessions from sign-in to sign-out: their bearer token, or ""
+	// while they are not signed in (being signed in, or central was unreachable).
+	tokens map[string]string
 }
 
 var _ session.Central = (*citizenSessions)(nil)
@@ -33,10 +35,15 @@ func newCitizenSessions(client *centralapi.Client, log *slog.Logger) *citizenSes
 
 // SignIn opens the citizen's session at central from the card's data.
 func (c *citizenSessions) SignIn(ctx context.Context, id string, card *devices.Card) error {
+	c.mu.Lock()
+	c.tokens[id] = ""
+	c.mu.Unlock()
 	_, err := c.signIn(ctx, id, card)
 	return err
 }
 
+// signIn opens a session at central and keeps its token for id. A session that ended
+// while central answered (signed out meanwhile) is ended at central at once.
 func (c *citizenSessions) signIn(ctx context.Context, id string, card *devices.Card) (string, error) {
 	grant, err := c.client.CreateSession(ctx, cardData(card))
 	if err != nil {
@@ -47,8 +54,19 @@ func (c *citizenSessions) signIn(ctx context.Context, id string, card *devices.C
 		return "", fmt.Errorf("sign in: %w: %w", session.ErrCentralUnreachable, err)
 	}
 	c.mu.Lock()
-	c.tokens[id] = grant.Token
+	tok, live := c.tokens[id]
+	if live && tok == "" {
+		c.tokens[id] = grant.Token
+	}
 	c.mu.Unlock()
+	switch {
+	case !live:
+		c.endAtCentral(ctx, id, grant.Token)
+		return "", fmt.Errorf("sign in: the session ended meanwhile")
+	case tok != "": // signed in twice at once: keep the first
+		c.endAtCentral(ctx, id, grant.Token)
+		return tok, nil
+	}
 	return grant.Token, nil
 }
 
@@ -56,27 +74,34 @@ func (c *citizenSessions) signIn(ctx context.Context, id string, card *devices.C
 // signed in yet (it began while central was unreachable).
 func (c *citizenSessions) token(ctx context.Context, id string, card *devices.Card) (string, error) {
 	c.mu.Lock()
-	tok, ok := c.tokens[id]
+	tok, live := c.tokens[id]
 	c.mu.Unlock()
-	if ok {
+	switch {
+	case !live:
+		return "", fmt.Errorf("sign in: the session ended")
+	case tok != "":
 		return tok, nil
 	}
 	return c.signIn(ctx, id, card)
 }
 
-// SignOut ends the session at central and forgets its token. It outlives the agent's
-// context by a few seconds, so that a session ending at shutdown is ended at central too.
+// SignOut ends the session at central and forgets its token.
 func (c *citizenSessions) SignOut(ctx context.Context, id string) {
 	c.mu.Lock()
-	tok, ok := c.tokens[id]
+	tok := c.tokens[id]
 	delete(c.tokens, id)
 	c.mu.Unlock()
-	if !ok {
-		return
+	if tok != "" {
+		c.endAtCentral(ctx, id, tok)
 	}
+}
+
+// endAtCentral ends a session at central. It outlives the agent's context by a few
+// seconds, so that a session ending at shutdown is ended at central too.
+func (c *citizenSessions) endAtCentral(ctx context.Context, id, token string) {
 	end, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()
-	if err := c.client.EndSession(end, tok); err != nil {
+	if err := c.client.EndSession(end, token); err != nil {
 		c.log.Warn("end the session at central", "session", id, "err", err)
 	}
 }
@@ -109,8 +134,8 @@ func (c *citizenSessions) PassSecondFactor(ctx context.Context, id, code string)
 func (c *citizenSessions) signedIn(id string) (string, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	tok, ok := c.tokens[id]
-	if !ok {
+	tok := c.tokens[id]
+	if tok == "" {
 		return "", fmt.Errorf("second factor: not signed in at central: %w", session.ErrCentralUnreachable)
 	}
 	return tok, nil

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +15,9 @@ import (
 
 	"github.com/govkiosk/kiosk/central"
 	"github.com/govkiosk/kiosk/central/refdata"
+	"github.com/govkiosk/kiosk/devices"
+	"github.com/govkiosk/kiosk/devices/sim"
+	"github.com/govkiosk/kiosk/kiosk/centralapi"
 	"github.com/govkiosk/kiosk/kiosk/config"
 	"github.com/govkiosk/kiosk/kiosk/localapi"
 	"github.com/govkiosk/kiosk/kiosk/session"
@@ -190,5 +196,115 @@ func TestCentralDownAtCardTimeGivesAnOfflineSession(t *testing.T) {
 	}
 	if st, err := srv.Stats(); err != nil || st.Sessions != 0 {
 		t.Errorf("central holds %d sessions after the card left, want 0 (%v)", st.Sessions, err)
+	}
+}
+
+// The tokens' bookkeeping against the reference server: a refused card, an ended
+// session's token gone and its central session ended, a proof for an ended session
+// refused rather than signed in again.
+func TestCitizenSessionsBookkeeping(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := central.New(central.Options{DataDir: filepath.Join(dir, "central")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	addr, stop := centralAt(t, srv, "127.0.0.1:0")
+	defer stop()
+	client, err := centralapi.New(centralapi.Options{BaseURL: "http://" + addr, TerminalID: "TEST-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := newCitizenSessions(client, slog.New(slog.DiscardHandler))
+	ctx := context.Background()
+	card := func(name string) *devices.Card {
+		var f sim.Fixture
+		for _, x := range sim.BuiltinFixtures() {
+			if x.Name == name {
+				f = x
+			}
+		}
+		c, err := f.Card()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	sessions := func() int {
+		st, err := srv.Stats()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st.Sessions
+	}
+
+	stranger := card("resident")
+	stranger.Birth = stranger.Birth.AddDate(0, 0, 1) // not what the records say
+	if err := cs.SignIn(ctx, "s1", stranger); !errors.Is(err, session.ErrCardRefused) {
+		t.Errorf("a mismatching card: %v, want ErrCardRefused", err)
+	}
+	cs.SignOut(ctx, "s1")
+
+	if err := cs.SignIn(ctx, "s2", card("resident")); err != nil {
+		t.Fatal(err)
+	}
+	if n := sessions(); n != 1 {
+		t.Fatalf("%d sessions at central, want 1", n)
+	}
+	cs.SignOut(ctx, "s2")
+	if n := sessions(); n != 0 {
+		t.Errorf("%d sessions at central after the sign-out, want 0", n)
+	}
+	if _, err := cs.token(ctx, "s2", card("resident")); err == nil {
+		t.Error("a proof for an ended session signed in again")
+	}
+	if _, err := cs.Challenge(ctx, "s2"); !errors.Is(err, session.ErrCentralUnreachable) {
+		t.Errorf("a challenge without a session: %v", err)
+	}
+	if n := sessions(); n != 0 {
+		t.Errorf("%d sessions at central, want 0", n)
+	}
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if len(cs.tokens) != 0 {
+		t.Errorf("tokens kept: %d", len(cs.tokens))
+	}
+}
+
+// A session that ends while central signs it in (the card pulled during the
+// authenticating screen) is ended at central as soon as central answers.
+func TestSignInAnsweredAfterTheSessionEnded(t *testing.T) {
+	dir := t.TempDir()
+	srv, err := central.New(central.Options{DataDir: filepath.Join(dir, "central")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	arrived, release := make(chan struct{}), make(chan struct{})
+	slow := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodPost && r.URL.Path == "/v1/sessions" {
+			close(arrived)
+			<-release
+		}
+		srv.Handler().ServeHTTP(w, r)
+	})
+	ts := httptest.NewServer(slow)
+	defer ts.Close()
+	client, err := centralapi.New(centralapi.Options{BaseURL: ts.URL, TerminalID: "TEST-1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := newCitizenSessions(client, slog.New(slog.DiscardHandler))
+	f, _ := sim.BuiltinFixtures()[0].Card()
+	done := make(chan error, 1)
+	go func() { done <- cs.SignIn(context.Background(), "s1", f) }()
+	<-arrived
+	cs.SignOut(context.Background(), "s1") // the session ends before central answers
+	close(release)
+	if err := <-done; err == nil {
+		t.Error("a sign-in for an ended session succeeded")
+	}
+	if st, err := srv.Stats(); err != nil || st.Sessions != 0 {
+		t.Errorf("central holds %d sessions, want 0 (%v)", st.Sessions, err)
 	}
 }

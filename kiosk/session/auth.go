@@ -100,14 +100,12 @@ func (m *Machine) signInLocked() {
 }
 
 // signedIn moves the session on with central's answer. An answer for a session that
-// ended is ignored, and a session it opened at central is ended.
+// ended is ignored, and whatever it opened at central is ended.
 func (m *Machine) signedIn(id string, err error) {
 	m.mu.Lock()
 	if m.id != id {
 		m.mu.Unlock()
-		if err == nil {
-			m.central.SignOut(m.printCtx, id)
-		}
+		m.central.SignOut(m.printCtx, id)
 		return
 	}
 	switch {
