@@ -36,7 +36,16 @@ func (r stepReader) Select(ctx context.Context) error {
 	return r.err
 }
 
-func (r stepReader) Read(ctx context.Context) (*devices.Card, error) { return r.ReadCard(ctx) }
+func (r stepReader) Read(ctx context.Context) (*devices.Card, error) {
+	r.mu.Lock()
+	if r.pullOnRead { // the read fails as a real reader's does when the card leaves
+		r.card, r.pullOnRead = nil, false
+		r.mu.Unlock()
+		return nil, fmt.Errorf("fake: read: %w", devices.ErrCardUnreadable)
+	}
+	r.mu.Unlock()
+	return r.ReadCard(ctx)
+}
 
 func TestCardDetectedBeforeTheRead(t *testing.T) {
 	g := startRig(t, true)
@@ -60,6 +69,13 @@ func TestCardPulledDuringTheRead(t *testing.T) {
 	g.expect(CardDetected)
 	g.expect(CardRemoved) // the read did not finish: the detection is undone
 	g.step(poll)          // no card: nothing
+
+	// The read itself failed, and the card is gone: pulled, not unreadable.
+	g.reader.set(func(r *fakeReader) { r.card, r.pullOnRead = card, true })
+	g.step(poll)
+	g.expect(CardDetected)
+	g.expect(CardRemoved)
+	g.step(poll)
 }
 
 func TestUnreadableCardDetectedOnce(t *testing.T) {

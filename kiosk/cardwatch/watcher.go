@@ -208,10 +208,16 @@ func (s *watch) read(ctx context.Context) (card *devices.Card, detected bool, er
 		s.emit(ctx, Event{Kind: CardDetected})
 		detected = true
 	}
-	if err := sr.Select(ctx); err != nil {
-		return nil, detected, err
+	if err = sr.Select(ctx); err == nil {
+		card, err = sr.Read(ctx)
 	}
-	card, err = sr.Read(ctx)
+	if detected && errors.Is(err, devices.ErrCardUnreadable) {
+		// A card taken away mid-read fails the read like a bad card does: a card no
+		// longer there was pulled, not unreadable.
+		if ferr := sr.Find(ctx); errors.Is(ferr, devices.ErrNoCard) {
+			err = ferr
+		}
+	}
 	return card, detected, err
 }
 

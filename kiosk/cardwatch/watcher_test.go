@@ -46,9 +46,9 @@ type fakeReader struct {
 	lastRead *devices.Card
 	err      error // every call fails with it while set
 	readErr  error // ReadCard fails with it while a card is on
-	// pullOnSelect takes the card away during a stepped read (stepReader).
-	pullOnSelect bool
-	closed       bool
+	// pullOnSelect and pullOnRead take the card away during a stepped read (stepReader).
+	pullOnSelect, pullOnRead bool
+	closed                   bool
 }
 
 func (r *fakeReader) ReadCard(ctx context.Context) (*devices.Card, error) {
