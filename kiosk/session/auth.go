@@ -283,6 +283,10 @@ func (m *Machine) checked(id string, err error) {
 		then := m.auth.then
 		v.Screen, v.Notice, v.MaskedPhone, v.Code, v.Offline = m.auth.back, NoticeNone, "", "", false
 		m.auth.then = nil
+		if then == nil {
+			m.setLocked(v)
+			return
+		}
 		m.view = v
 		then()
 		return

@@ -194,6 +194,29 @@ func TestCardPulledOrUnreadableWhileReading(t *testing.T) {
 	}
 }
 
+// A read that never ends (the watcher stopped mid-read) does not leave the reading
+// screen up for ever.
+func TestReadingScreenTimesOut(t *testing.T) {
+	m, _, views, clock := newTimedMachine(t, timing)
+	m.CardDetected()
+	if v := <-views; v.Screen != ScreenReading {
+		t.Fatalf("view %+v", v)
+	}
+	clock.Advance(timing.Idle)
+	if v := m.View(); v.Screen != ScreenAttract {
+		t.Fatalf("after the idle time: %+v", v)
+	}
+	// A reading screen that ended in a refusal keeps its notice.
+	m.CardDetected()
+	expired := testCard()
+	expired.LongTerm, expired.ValidTo = false, today.AddDate(0, 0, -1)
+	m.CardPresented(expired)
+	clock.Advance(2 * timing.Idle)
+	if v := m.View(); v.Notice != NoticeCardExpired {
+		t.Errorf("the notice went: %+v", v)
+	}
+}
+
 func TestCardPulledWhileAuthenticating(t *testing.T) {
 	m, c, _ := newAuthMachine(t)
 	card := testCard()

@@ -157,8 +157,8 @@ func (m *Machine) CardPresented(card *devices.Card) {
 		m.mu.Unlock()
 		return
 	}
-	if m.inTechModeLocked() { // a technician testing the reader: leave technician mode
-		m.timers.stop(timerIdle)
+	if m.inTechModeLocked() || m.view.Screen == ScreenReading { // a technician testing the reader: leave technician mode
+		m.timers.stop(timerIdle) // (and the reading screen's timer)
 	}
 	if card.Expired(m.clock.Now()) {
 		card.Wipe()
