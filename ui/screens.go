@@ -26,26 +26,26 @@ func (u *UI) frame(v session.View, body fyne.CanvasObject) fyne.CanvasObject {
 		sizeKey = txtStandardText
 	}
 	size := button(tr(v.Language, sizeKey), false, 260, u.core.ToggleLargeText)
-	var band fyne.CanvasObject
+	var offline fyne.CanvasObject
 	if v.Offline && v.Screen != session.ScreenTechPIN && v.Screen != session.ScreenTechStatus {
-		band = u.offlineBand(v)
+		offline = u.offlineBand(v)
 	}
-	top := container.NewBorder(nil, nil, size, lang, band)
+	top := container.NewBorder(nil, nil, size, lang, offline)
 	screen := container.NewBorder(top, nil, nil, nil, body)
 	if v.Notice == session.NoticeNone && v.Countdown == 0 {
 		return screen
 	}
 	// The notice and the countdown lie over the bottom of the screen, so that they never
 	// push the screen's own content off it.
-	bottom := container.NewVBox()
+	band := container.NewVBox()
 	if v.Notice != session.NoticeNone {
-		bottom.Add(u.notice(tr(v.Language, string(v.Notice))))
+		band.Add(u.notice(tr(v.Language, string(v.Notice))))
 	}
 	if v.Countdown > 0 {
-		bottom.Add(u.notice(fmt.Sprintf(tr(v.Language, txtCountdown), v.Countdown)))
-		bottom.Add(container.NewCenter(bigButton(tr(v.Language, txtContinue), true, u.core.Continue)))
+		band.Add(u.notice(fmt.Sprintf(tr(v.Language, txtCountdown), v.Countdown)))
+		band.Add(container.NewCenter(bigButton(tr(v.Language, txtContinue), true, u.core.Continue)))
 	}
-	solid := container.NewStack(canvas.NewRectangle(u.st.band), bottom)
+	solid := container.NewStack(canvas.NewRectangle(u.st.band), band)
 	return container.NewStack(screen, container.NewBorder(nil, solid, nil, nil))
 }
 

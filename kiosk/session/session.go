@@ -158,7 +158,7 @@ func (m *Machine) CardPresented(card *devices.Card) {
 		return
 	}
 	if m.inTechModeLocked() || m.view.Screen == ScreenReading { // a technician testing the reader: leave technician mode
-		m.timers.stop(timerIdle) // (and the reading screen's timer)
+		m.timers.stop(timerIdle) // (the reading screen's timer too)
 	}
 	if card.Expired(m.clock.Now()) {
 		card.Wipe()
