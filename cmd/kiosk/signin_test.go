@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -306,5 +308,75 @@ func TestSignInAnsweredAfterTheSessionEnded(t *testing.T) {
 	}
 	if st, err := srv.Stats(); err != nil || st.Sessions != 0 {
 		t.Errorf("central holds %d sessions, want 0 (%v)", st.Sessions, err)
+	}
+}
+
+// Through the serial driver and a simulator of our own: a card central has no record of
+// is refused with a plain notice and no session; a card pulled during its read returns
+// to the attract screen with no notice at all.
+func TestRefusedAndPulledCards(t *testing.T) {
+	stranger := sim.BuiltinFixtures()[0]
+	stranger.Name, stranger.IDNumber = "stranger", "110101199003070011" // valid, but on no record
+	stranger.CName, stranger.BirthDate = "赵六", "1990-03-07"
+	reader := sim.NewIDCardReader(sim.IDCardOptions{Baud: 115200, Fixtures: []sim.Fixture{stranger}})
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	port, err := reader.ServePTY(ctx)
+	if err != nil {
+		t.Skipf("no pseudo-terminals here: %v", err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "kiosk.yaml")
+	cfg := fmt.Sprintf(`terminal: {id: E2E-2}
+log: {format: json, level: debug}
+state_dir: %[1]s/state
+local_api: {socket: %[1]s/k.sock}
+central: {url: "", embedded: true}
+reader: {transport: serial, port: %[2]s, baud: 115200}
+printers:
+  a4: {type: pdfdir, dir: %[1]s/prints}
+`, dir, port)
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ta := startAgent(t, c, path)
+
+	if err := reader.Insert("stranger"); err != nil {
+		t.Fatal(err)
+	}
+	ta.waitScreen(t, session.ScreenAuthenticating)
+	if v := ta.waitNotice(t, session.NoticeCardRefused); v.Screen != session.ScreenAttract || v.Greeting != "" {
+		t.Fatalf("refused: %+v", v)
+	}
+	if st := ta.session.Status(); st.Active {
+		t.Errorf("a session for a refused card: %+v", st)
+	}
+	reader.Remove()
+
+	if err := reader.SetFault(sim.FaultRemoveMidRead, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := reader.Insert("resident"); err != nil {
+		t.Fatal(err)
+	}
+	ta.waitScreen(t, session.ScreenReading)
+	if v := ta.waitScreen(t, session.ScreenAttract); v.Notice != session.NoticeNone {
+		t.Errorf("a card pulled mid-read shows %s", v.Notice)
+	}
+	if err := ta.session.Wait(ta.ctx); err != nil {
+		t.Fatal(err)
+	}
+	if st := ta.session.Status(); st.Active || st.Sessions != 1 {
+		t.Errorf("status %+v, want one (refused) session and none now", st)
+	}
+	ta.stop()
+	for _, secret := range []string{"赵六", stranger.IDNumber} {
+		if strings.Contains(ta.logs.String(), secret) {
+			t.Errorf("the log holds %q", secret)
+		}
 	}
 }
