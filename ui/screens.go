@@ -26,7 +26,11 @@ func (u *UI) frame(v session.View, body fyne.CanvasObject) fyne.CanvasObject {
 		sizeKey = txtStandardText
 	}
 	size := button(tr(v.Language, sizeKey), false, 260, u.core.ToggleLargeText)
-	top := container.NewBorder(nil, nil, size, lang)
+	var offline fyne.CanvasObject
+	if v.Offline && v.Screen != session.ScreenTechPIN && v.Screen != session.ScreenTechStatus {
+		offline = u.offlineBand(v)
+	}
+	top := container.NewBorder(nil, nil, size, lang, offline)
 	screen := container.NewBorder(top, nil, nil, nil, body)
 	if v.Notice == session.NoticeNone && v.Countdown == 0 {
 		return screen

@@ -86,6 +86,15 @@ const (
 	txtPrintTicket    = "print_ticket"
 	txtHome           = "home"
 	txtReviewLine     = "review_line"
+	txtReading        = "reading"
+	txtKeepCard       = "keep_card"
+	txtAuthenticating = "authenticating"
+	txtCodeTitle      = "code_title"
+	txtCodeSending    = "code_sending"
+	txtCodeSentTo     = "code_sent_to"
+	txtEnterCode      = "enter_code"
+	txtCodeChecking   = "code_checking"
+	txtOffline        = "offline"
 )
 
 // texts holds every string the screens show, in both languages; a test checks that each
@@ -202,6 +211,21 @@ var texts = map[string]map[string]string{
 		string(session.NoticeApplyFailed):    "申请未能提交，您填写的内容仍在，请稍后重试或联系工作人员。",
 		string(session.NoticeReceiptPrinted): "请取走您的回执。",
 		string(session.NoticeReceiptFailed):  "回执打印机暂时无法使用，请记下屏幕上的编号。",
+		txtReading:                           "正在读取身份证……",
+		txtKeepCard:                          "请勿移开证件",
+		txtAuthenticating:                    "正在核验身份，请稍候……",
+		txtCodeTitle:                         "短信验证",
+		txtCodeSending:                       "正在发送验证码……",
+		txtCodeSentTo:                        "验证码已发送至 %s",
+		txtEnterCode:                         "请输入验证码",
+		txtCodeChecking:                      "正在验证……",
+		txtOffline:                           "暂时无法连接政务服务平台：您仍可查询事项、提交申请（恢复连接后自动发送）；打印证明需要连接平台。",
+
+		string(session.NoticeCardRefused):         "未能核验您的身份信息（证件未登记或信息不符），请到人工窗口办理。",
+		string(session.NoticeSecondFactorOffline): "此事项需要短信验证，暂时无法连接政务服务平台，请稍后再试或到人工窗口办理。",
+		string(session.NoticeWrongCode):           "验证码不正确，请重新输入。",
+		string(session.NoticeCodeLocked):          "验证码错误次数过多，本次无法办理此事项，请到人工窗口办理。",
+		string(session.NoticeSecondFactorFailed):  "暂时无法完成短信验证，请稍后再试或到人工窗口办理。",
 	},
 	"en": {
 		txtTitle:        "Government Services Self-Service Terminal",
@@ -314,6 +338,21 @@ var texts = map[string]map[string]string{
 		string(session.NoticeApplyFailed):    "The application could not be submitted. What you filled in is kept; try again later or ask staff.",
 		string(session.NoticeReceiptPrinted): "Please take your receipt.",
 		string(session.NoticeReceiptFailed):  "The receipt printer is not available. Please note the number on the screen.",
+		txtReading:                           "Reading your card…",
+		txtKeepCard:                          "Please keep it on the reader",
+		txtAuthenticating:                    "Checking your identity, please wait…",
+		txtCodeTitle:                         "Code by SMS",
+		txtCodeSending:                       "Sending a code to your phone…",
+		txtCodeSentTo:                        "A code was sent to %s",
+		txtEnterCode:                         "Enter the code",
+		txtCodeChecking:                      "Checking…",
+		txtOffline:                           "The service platform cannot be reached: you can still look up services and submit applications, which will be sent when it is back; printing proofs needs the platform.",
+
+		string(session.NoticeCardRefused):         "Your card could not be matched to the records (not on record, or the details differ). Please go to a staffed counter.",
+		string(session.NoticeSecondFactorOffline): "This service needs a code by SMS, and the service platform cannot be reached. Please try again later or go to a staffed counter.",
+		string(session.NoticeWrongCode):           "The code is wrong. Please type it again.",
+		string(session.NoticeCodeLocked):          "Too many wrong codes: this service cannot be done in this session. Please go to a staffed counter.",
+		string(session.NoticeSecondFactorFailed):  "The SMS check cannot be done just now. Please try again later or go to a staffed counter.",
 	},
 }
 

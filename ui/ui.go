@@ -38,6 +38,10 @@ type Core interface {
 	PrintReceipt()
 	MyApplications()
 	TakeTicket()
+	CodeKey(digit string)
+	CodeClear()
+	SubmitCode()
+	CancelSecondFactor()
 }
 
 // Options tune the window.
@@ -107,6 +111,12 @@ func (u *UI) render(v session.View) {
 		body = u.applications(v)
 	case session.ScreenTicket:
 		body = u.ticket(v)
+	case session.ScreenReading:
+		body = u.reading(v)
+	case session.ScreenAuthenticating:
+		body = u.authenticating(v)
+	case session.ScreenSecondFactor:
+		body = u.secondFactor(v)
 	default:
 		body = u.attract(v)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -61,6 +62,10 @@ func (c *fakeCore) Submit()                 { c.record("submit") }
 func (c *fakeCore) PrintReceipt()           { c.record("receipt") }
 func (c *fakeCore) MyApplications()         { c.record("my-apps") }
 func (c *fakeCore) TakeTicket()             { c.record("ticket") }
+func (c *fakeCore) CodeKey(d string)        { c.record("code:" + d) }
+func (c *fakeCore) CodeClear()              { c.record("code-clear") }
+func (c *fakeCore) SubmitCode()             { c.record("submit-code") }
+func (c *fakeCore) CancelSecondFactor()     { c.record("cancel-code") }
 
 func loadFont(t *testing.T) []byte {
 	t.Helper()
@@ -100,6 +105,9 @@ func walk(o fyne.CanvasObject, texts *[]string, buttons map[string]*widget.Butto
 		for _, ch := range c.Objects {
 			walk(ch, texts, buttons)
 		}
+	}
+	if t, ok := o.(*container.ThemeOverride); ok {
+		walk(t.Content, texts, buttons)
 	}
 }
 
@@ -150,6 +158,16 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenHome, Language: "zh"}, []string{"我的申请"}},
 		{session.View{Screen: session.ScreenItem, Language: "zh", Item: &applyItem}, []string{"申请办理", "姓名和证件号码取自您的身份证"}},
 		{session.View{Screen: session.ScreenItem, Language: "en", Item: &applyItem, Notice: session.NoticeNotHere}, []string{"Apply here", "Queue number for a counter"}},
+		{session.View{Screen: session.ScreenReading, Language: "zh"}, []string{"正在读取身份证", "请勿移开证件"}},
+		{session.View{Screen: session.ScreenReading, Language: "en"}, []string{"Reading your card", "keep it on the reader"}},
+		{session.View{Screen: session.ScreenAuthenticating, Language: "zh"}, []string{"正在核验身份"}},
+		{session.View{Screen: session.ScreenAuthenticating, Language: "en"}, []string{"Checking your identity"}},
+		{session.View{Screen: session.ScreenSecondFactor, Language: "zh", MaskedPhone: "138****1234", Code: "12"}, []string{"短信验证", "验证码已发送至 138****1234", "12", "确定", "清除", "取消"}},
+		{session.View{Screen: session.ScreenSecondFactor, Language: "en", Notice: session.NoticeWrongCode}, []string{"Sending a code", "Enter the code", "The code is wrong", "OK", "Cancel"}},
+		{session.View{Screen: session.ScreenSecondFactor, Language: "en", MaskedPhone: "138****1234", Checking: true}, []string{"A code was sent to 138****1234", "Checking…"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**", Offline: true}, []string{"暂时无法连接政务服务平台", "打印证明需要连接平台"}},
+		{session.View{Screen: session.ScreenItem, Language: "en", Item: &proofs[0], Offline: true}, []string{"you can still look up services and submit applications", "printing proofs needs the platform"}},
+		{session.View{Screen: session.ScreenAttract, Language: "en", Notice: session.NoticeCardRefused}, []string{"could not be matched to the records"}},
 	} {
 		t.Run(fmt.Sprintf("%s-%s-%s", tc.view.Screen, tc.view.Language, tc.view.Notice), func(t *testing.T) {
 			_, w := show(t, tc.view)
@@ -282,12 +300,14 @@ func TestEveryScreenFits(t *testing.T) {
 	}
 	for _, screen := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinting,
 		session.ScreenPrinted, session.ScreenRate, session.ScreenGoodbye, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus,
-		session.ScreenForm, session.ScreenReview, session.ScreenSubmitting, session.ScreenResult, session.ScreenApplications, session.ScreenTicket} {
+		session.ScreenForm, session.ScreenReview, session.ScreenSubmitting, session.ScreenResult, session.ScreenApplications, session.ScreenTicket,
+		session.ScreenReading, session.ScreenAuthenticating, session.ScreenSecondFactor} {
 		for _, lang := range []string{"zh", "en"} {
 			for _, large := range []bool{false, true} {
 				v := session.View{Screen: screen, Language: lang, Greeting: "王**", Results: many, LargeText: large,
 					Item: &item, Status: status, Countdown: 9, Notice: session.NoticePrinterFault,
-					Apply: longForm(screen), Applications: longApplications(), Ticket: &longTicket}
+					Apply: longForm(screen), Applications: longApplications(), Ticket: &longTicket,
+					Offline: true, MaskedPhone: "138****1234", Code: "12345678"}
 				_, w := show(t, v)
 				if min := w.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
 					t.Errorf("%s, %s, large %v: the screen needs %.0f×%.0f", screen, lang, large, min.Width, min.Height)

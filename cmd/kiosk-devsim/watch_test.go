@@ -73,6 +73,7 @@ func TestWatcherWithDriverAndSimulator(t *testing.T) {
 	}
 
 	s.Insert("resident")
+	next(cardwatch.CardDetected) // found: the read begins
 	ev := next(cardwatch.CardPresented)
 	if ev.Card.Number != "44030419580315123X" || ev.Card.Type != devices.CardResident {
 		t.Fatalf("card %v", ev.Card)
@@ -82,6 +83,7 @@ func TestWatcherWithDriverAndSimulator(t *testing.T) {
 	next(cardwatch.CardRemoved)
 
 	s.Insert("expired") // expired is the session's business, not a read error
+	next(cardwatch.CardDetected)
 	if ev := next(cardwatch.CardPresented); !ev.Card.Expired(time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)) {
 		t.Fatal("the expired card is not expired")
 	}
@@ -95,11 +97,17 @@ func TestWatcherWithDriverAndSimulator(t *testing.T) {
 	}
 	s.Replug()
 	next(cardwatch.ReaderRecovered)
+	next(cardwatch.CardDetected)
 	next(cardwatch.CardPresented) // the card never left
 
 	s.Remove()
 	next(cardwatch.CardRemoved)
+	s.SetFault(sim.FaultRemoveMidRead, 1) // pulled during the read: no "unreadable"
+	s.Insert("resident")
+	next(cardwatch.CardDetected)
+	next(cardwatch.CardRemoved)
 	s.Insert("inconsistent")
+	next(cardwatch.CardDetected)
 	next(cardwatch.CardUnreadable)
 	s.SetFault(sim.FaultSAMFailure, 0)
 	if ev := next(cardwatch.ReaderFault); ev.Reason != "the reader is not working" {

@@ -46,6 +46,7 @@ type agent struct {
 	spool   *spool.Spool    // nil when the spool file is corrupt
 	// spoolFault says why printing is off.
 	spoolFault string
+	citizens   *citizenSessions // the citizens' sessions at central, by session id
 
 	closers []func() error
 	mu      sync.Mutex
@@ -131,6 +132,7 @@ func (a *agent) build(ctx context.Context) error {
 	if err := a.openCentralServices(); err != nil {
 		return err
 	}
+	a.citizens = newCitizenSessions(a.client, a.log.With("component", "signin"))
 	var checkPIN func(string) bool
 	if h := cfg.Tech.PINHash; h != "" {
 		checkPIN = func(pin string) bool { return config.CheckPIN(h, pin) }
@@ -147,7 +149,8 @@ func (a *agent) build(ctx context.Context) error {
 		Catalog:      sessionCatalog{a},
 		Rate:         a.rate,
 		PrintContext: ctx,
-		Central:      sessionCentral{a},
+		Central:      a.citizens,
+		Services:     sessionServices{a},
 		Receipts:     receiptPrinter{a},
 	})
 	reader, err := a.openReader()

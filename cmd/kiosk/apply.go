@@ -13,30 +13,15 @@ import (
 	"github.com/govkiosk/kiosk/spool"
 )
 
-// sessionCentral is the session's way to central for applications, the look-up of the
-// citizen's applications and queue tickets, with the outbox behind submissions.
-type sessionCentral struct{ a *agent }
-
-// citizenSession authenticates the card holder at central for one call and returns the
-// token and a function that ends the session. (When the session core holds a central
-// session of its own, its token takes this one's place.)
-func (c sessionCentral) citizenSession(ctx context.Context, card *devices.Card) (string, func(), error) {
-	grant, err := c.a.client.CreateSession(ctx, cardData(card))
-	if err != nil {
-		return "", nil, err
-	}
-	return grant.Token, func() {
-		end, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		if err := c.a.client.EndSession(end, grant.Token); err != nil {
-			c.a.log.Warn("end the session at central", "err", err)
-		}
-	}, nil
-}
+// sessionServices is the session's way to central for applications, the look-up of the
+// citizen's applications and queue tickets, with the outbox behind submissions. Calls
+// for a citizen use the session's own sign-in at central (citizenSessions), so that a
+// second factor passed in the session counts.
+type sessionServices struct{ a *agent }
 
 // Submit sends the application with the citizen's session at central, or keeps it in
 // the outbox, with the applicant for its later delivery, when central cannot be reached.
-func (c sessionCentral) Submit(ctx context.Context, app session.Application) (session.Submitted, error) {
+func (c sessionServices) Submit(ctx context.Context, app session.Application) (session.Submitted, error) {
 	name := app.Card.Name
 	if name == "" {
 		name = app.Card.NameEN
@@ -44,18 +29,13 @@ func (c sessionCentral) Submit(ctx context.Context, app session.Application) (se
 	req := centralapi.ApplicationRequest{ItemCode: app.ItemCode, Form: app.Form,
 		Applicant: &centralapi.Applicant{IDNumber: app.Card.Number, Name: name}}
 	key := centralapi.NewIdempotencyKey()
-	token, end, err := c.citizenSession(ctx, app.Card)
+	token, err := c.a.citizens.token(ctx, app.SessionID, app.Card)
 	switch {
 	case err == nil:
-		defer end()
-	case queueable(err) && c.a.outbox != nil:
-		// Central cannot be reached: straight into the outbox.
-		r, aerr := c.a.outbox.AddApplication(context.WithoutCancel(ctx), key, req)
-		if aerr != nil {
-			return session.Submitted{}, fmt.Errorf("keep the application: %w", aerr)
-		}
-		c.a.log.Info("application kept for central", "ref", r.LocalRef, "item", app.ItemCode)
-		return session.Submitted{Status: session.StatusQueued, Reference: r.LocalRef}, nil
+	case (queueable(err) || errors.Is(err, errSessionEnded)) && c.a.outbox != nil:
+		// Central cannot be reached, or the citizen left while submitting: into the
+		// outbox, which delivers it in the terminal's name with the applicant.
+		return c.keep(ctx, key, req)
 	default:
 		return session.Submitted{}, centralError("authenticate", err)
 	}
@@ -69,6 +49,9 @@ func (c sessionCentral) Submit(ctx context.Context, app session.Application) (se
 	}
 	sub, err := c.a.outbox.SubmitApplication(ctx, auth, key, req)
 	switch {
+	case signedOut(err):
+		// The session ended at central while the application was on its way.
+		return c.keep(ctx, key, req)
 	case err != nil:
 		return session.Submitted{}, centralError("submit", err)
 	case sub.Queued != nil:
@@ -76,6 +59,23 @@ func (c sessionCentral) Submit(ctx context.Context, app session.Application) (se
 		return session.Submitted{Status: session.StatusQueued, Reference: sub.Queued.LocalRef}, nil
 	}
 	return submitted(*sub.Application), nil
+}
+
+// keep puts the application in the outbox.
+func (c sessionServices) keep(ctx context.Context, key string, req centralapi.ApplicationRequest) (session.Submitted, error) {
+	r, err := c.a.outbox.AddApplication(context.WithoutCancel(ctx), key, req)
+	if err != nil {
+		return session.Submitted{}, fmt.Errorf("keep the application: %w", err)
+	}
+	c.a.log.Info("application kept for central", "ref", r.LocalRef, "item", req.ItemCode)
+	return session.Submitted{Status: session.StatusQueued, Reference: r.LocalRef}, nil
+}
+
+// signedOut says whether central refused a call because the citizen's session there
+// has ended.
+func signedOut(err error) bool {
+	var rej *centralapi.RejectedError
+	return errors.As(err, &rej) && rej.Code == "unauthenticated"
 }
 
 func queueable(err error) bool {
@@ -93,12 +93,11 @@ func submitted(a centralapi.Application) session.Submitted {
 // Applications lists the citizen's applications at central, newest first, after those
 // still waiting in this terminal's outbox. The outbox is read first: one delivered in
 // between is then in central's list, under its local reference, and shown once.
-func (c sessionCentral) Applications(ctx context.Context, card *devices.Card) ([]session.ApplicationLine, error) {
-	token, end, err := c.citizenSession(ctx, card)
+func (c sessionServices) Applications(ctx context.Context, sessionID string, card *devices.Card) ([]session.ApplicationLine, error) {
+	token, err := c.a.citizens.token(ctx, sessionID, card)
 	if err != nil {
 		return nil, centralError("authenticate", err)
 	}
-	defer end()
 	var waiting []spool.OutboxRecord
 	if c.a.outbox != nil {
 		if waiting, err = c.a.outbox.WaitingApplications(card.Number); err != nil {
@@ -144,7 +143,7 @@ func (c sessionCentral) Applications(ctx context.Context, card *devices.Card) ([
 
 // Ticket takes a queue number at the terminal's hall: the first hall central lists
 // (until the config names the terminal's own).
-func (c sessionCentral) Ticket(ctx context.Context, itemCode string) (session.TicketView, error) {
+func (c sessionServices) Ticket(ctx context.Context, itemCode string) (session.TicketView, error) {
 	halls, err := c.a.client.Halls(ctx)
 	if err != nil {
 		return session.TicketView{}, centralError("halls", err)

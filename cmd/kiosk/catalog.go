@@ -57,8 +57,7 @@ func (c sessionCatalog) Item(code string) (session.ItemView, bool) {
 func (c sessionCatalog) view(it *centralapi.Item) session.ItemView {
 	v := session.ItemView{
 		Code: it.Code, NameZH: it.NameZH, NameEN: it.NameEN, Kind: it.Kind,
-		// A proof that needs the second factor waits for its screen (not built yet).
-		Printable:       it.Kind == centralapi.KindProof && it.Flags.Printable && !it.Flags.SecondFactor,
+		Printable:       it.Kind == centralapi.KindProof && it.Flags.Printable,
 		TimeLimitDays:   it.TimeLimitDays,
 		FeeFen:          it.FeeFen,
 		InstantApproval: it.Flags.InstantApproval,

@@ -11,21 +11,15 @@ import (
 	"github.com/govkiosk/kiosk/kiosk/session"
 )
 
-// proof fetches the citizen's proof from central and renders it: a session at central
-// from the card's data, the certificate for the item, the PDF.
-func (a *agent) proof(ctx context.Context, card *devices.Card, itemCode, lang string, now time.Time) ([]byte, string, error) {
-	grant, err := a.client.CreateSession(ctx, cardData(card))
+// proof fetches the citizen's proof from central and renders it: the certificate for the
+// item, asked for in the citizen's session at central (signed in now with the card's
+// data if the session began offline), then the PDF.
+func (a *agent) proof(ctx context.Context, sessionID string, card *devices.Card, itemCode, lang string, now time.Time) ([]byte, string, error) {
+	token, err := a.citizens.token(ctx, sessionID, card)
 	if err != nil {
 		return nil, "", centralError("authenticate", err)
 	}
-	defer func() {
-		end, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-		defer cancel()
-		if err := a.client.EndSession(end, grant.Token); err != nil {
-			a.log.Warn("end the session at central", "err", err)
-		}
-	}()
-	cert, err := a.client.IssueCertificate(ctx, grant.Token, itemCode, nil)
+	cert, err := a.client.IssueCertificate(ctx, token, itemCode, nil)
 	if err != nil {
 		return nil, "", centralError("issue certificate", err)
 	}

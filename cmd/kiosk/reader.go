@@ -127,6 +127,8 @@ func (l *readerLink) handle(ev cardwatch.Event) {
 		l.session.ReaderFault()
 	case cardwatch.ReaderRecovered:
 		l.session.ReaderRecovered()
+	case cardwatch.CardDetected:
+		l.session.CardDetected()
 	}
 }
 

@@ -12,7 +12,8 @@ type Kind int
 const (
 	// CardPresented: a card was put on the reader and read; Event.Card holds it.
 	CardPresented Kind = iota + 1
-	// CardRemoved: the card presented last left the reader.
+	// CardRemoved: the card presented last left the reader (or the card detected left
+	// before it was read).
 	CardRemoved
 	// CardUnreadable: a card is on the reader but could not be read or its data is
 	// inconsistent; reported once until the card leaves.
@@ -21,6 +22,11 @@ const (
 	ReaderFault
 	// ReaderRecovered: the reader works again after a fault.
 	ReaderRecovered
+	// CardDetected: a card is on the reader and its read begins (readers that read in
+	// steps only, see StepReader). CardPresented, CardUnreadable or CardRemoved (the card
+	// left before it was read) follows; nothing is reported again while the same
+	// unreadable card stays.
+	CardDetected
 )
 
 func (k Kind) String() string {
@@ -35,6 +41,8 @@ func (k Kind) String() string {
 		return "reader-fault"
 	case ReaderRecovered:
 		return "reader-recovered"
+	case CardDetected:
+		return "card-detected"
 	}
 	return "unknown"
 }

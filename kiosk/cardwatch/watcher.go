@@ -154,7 +154,7 @@ func (s *watch) poll(ctx context.Context) bool {
 		return true
 	}
 	rctx, cancel := context.WithTimeout(ctx, s.cfg.ReadTimeout)
-	card, err := s.reader.ReadCard(rctx)
+	card, detected, err := s.read(rctx)
 	cancel()
 	switch {
 	case err == nil:
@@ -164,6 +164,9 @@ func (s *watch) poll(ctx context.Context) bool {
 	case errors.Is(err, devices.ErrNoCard):
 		s.healthy(ctx)
 		s.unreadable = false
+		if detected {
+			s.emit(ctx, Event{Kind: CardRemoved})
+		}
 	case ctx.Err() != nil:
 	case errors.Is(err, devices.ErrCardUnreadable):
 		s.healthy(ctx)
@@ -172,10 +175,50 @@ func (s *watch) poll(ctx context.Context) bool {
 			s.emit(ctx, Event{Kind: CardUnreadable, Reason: "the card could not be read", Err: err})
 		}
 	default:
+		if detected {
+			s.emit(ctx, Event{Kind: CardRemoved})
+		}
 		s.readerFailed(ctx, err)
 		return false
 	}
 	return true
+}
+
+// StepReader is a reader that reads a card in steps, as devices/idcard's driver does:
+// finding the card first lets the watcher report CardDetected before the read, which
+// takes a second or so. Find, Select and Read together are ReadCard.
+type StepReader interface {
+	Find(ctx context.Context) error
+	Select(ctx context.Context) error
+	Read(ctx context.Context) (*devices.Card, error)
+}
+
+// read reads the card on the reader; detected says a CardDetected was sent for it.
+func (s *watch) read(ctx context.Context) (card *devices.Card, detected bool, err error) {
+	sr, ok := s.reader.(StepReader)
+	if !ok {
+		card, err = s.reader.ReadCard(ctx)
+		return card, false, err
+	}
+	if err := sr.Find(ctx); err != nil {
+		return nil, false, err
+	}
+	if !s.unreadable { // the unreadable card still there is not a new presentation
+		s.healthy(ctx)
+		s.emit(ctx, Event{Kind: CardDetected})
+		detected = true
+	}
+	if err = sr.Select(ctx); err == nil {
+		card, err = sr.Read(ctx)
+	}
+	if detected && errors.Is(err, devices.ErrCardUnreadable) {
+		// A card taken away mid-read fails the read like a bad card does: a card no
+		// longer there was pulled, not unreadable.
+		if ferr := sr.Find(ctx); errors.Is(ferr, devices.ErrNoCard) {
+			err = ferr
+		}
+	}
+	return card, detected, err
 }
 
 // readerFailed closes the reader after a transport or reader fault.

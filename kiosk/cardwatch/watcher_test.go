@@ -46,7 +46,9 @@ type fakeReader struct {
 	lastRead *devices.Card
 	err      error // every call fails with it while set
 	readErr  error // ReadCard fails with it while a card is on
-	closed   bool
+	// pullOnSelect and pullOnRead take the card away during a stepped read (stepReader).
+	pullOnSelect, pullOnRead bool
+	closed                   bool
 }
 
 func (r *fakeReader) ReadCard(ctx context.Context) (*devices.Card, error) {
@@ -95,12 +97,15 @@ type rig struct {
 	reader  *fakeReader
 	mu      sync.Mutex
 	plugged bool
+	steps   bool // the reader reads in steps (a StepReader)
 	opens   int
 	pending request // the watcher's current wait
 }
 
-func newRig(t *testing.T) *rig {
-	g := &rig{t: t, clock: newFakeClock(), reader: &fakeReader{}, plugged: true}
+func newRig(t *testing.T) *rig { return startRig(t, false) }
+
+func startRig(t *testing.T, steps bool) *rig {
+	g := &rig{t: t, clock: newFakeClock(), reader: &fakeReader{}, plugged: true, steps: steps}
 	g.w = New(Config{
 		Open: func(ctx context.Context) (devices.CardReader, error) {
 			g.mu.Lock()
@@ -110,6 +115,9 @@ func newRig(t *testing.T) *rig {
 				return nil, fmt.Errorf("fake: open: %w", devices.ErrDeviceGone)
 			}
 			g.reader.set(func(r *fakeReader) { r.closed, r.err = false, nil })
+			if g.steps {
+				return stepReader{g.reader}, nil
+			}
 			return g.reader, nil
 		},
 		Clock:  g.clock,

@@ -39,10 +39,10 @@ const (
 	StatusRefused  = "refused"  // central refused the application; the message says why
 )
 
-// Central is what the application, look-up and queue-ticket journeys need of the
+// Services is what the application, look-up and queue-ticket journeys need of the
 // agent: central's services, with the outbox behind Submit. A card handed over is a copy
 // the callee must not keep; the machine wipes it when the call returns.
-type Central interface {
+type Services interface {
 	// Submit sends the application, or keeps it for delivery when central cannot be
 	// reached (Submitted.Status StatusQueued). A refusal is a *centralapi.RejectedError
 	// (with Fields when values were wrong); ErrCentralUnreachable means it was neither
@@ -50,7 +50,7 @@ type Central interface {
 	Submit(ctx context.Context, a Application) (Submitted, error)
 	// Applications lists the citizen's applications (进度查询), newest first, and those
 	// still waiting in this terminal's outbox.
-	Applications(ctx context.Context, card *devices.Card) ([]ApplicationLine, error)
+	Applications(ctx context.Context, sessionID string, card *devices.Card) ([]ApplicationLine, error)
 	// Ticket takes a queue number for a staffed counter for the item.
 	Ticket(ctx context.Context, itemCode string) (TicketView, error)
 }
@@ -142,18 +142,21 @@ func (m *Machine) Apply() {
 	m.touchLocked()
 	it := *m.view.Item
 	v := m.view
-	if !it.Applicable() || m.central == nil {
+	if !it.Applicable() || m.services == nil {
 		v.Notice = NoticeNotHere
 		m.setLocked(v)
 		return
 	}
-	// SECOND FACTOR GATE: items that need the second factor are not applied for here
-	// until the second-factor screens route them (to be wired when they are merged).
-	if it.SecondFactor {
-		v.Notice = NoticeNotHere
-		m.setLocked(v)
+	if m.needSecondFactorLocked(m.view.Item, m.applyLocked) {
 		return
 	}
+	m.applyLocked()
+}
+
+// applyLocked opens the form of the item on the item screen (m.mu held, and released).
+func (m *Machine) applyLocked() {
+	it := *m.view.Item
+	v := m.view
 	st := &applyState{item: it, values: map[string]string{}, fromCard: map[string]bool{}, errs: map[string]centralapi.FieldError{}}
 	for _, f := range it.Form {
 		if val := cardValue(m.card, f); val != "" {
@@ -316,7 +319,7 @@ func (m *Machine) Submit() {
 
 	go func() {
 		defer m.work.Done()
-		sub, err := m.central.Submit(m.printCtx, Application{SessionID: id, ItemCode: code, Form: values, Card: &card})
+		sub, err := m.services.Submit(m.printCtx, Application{SessionID: id, ItemCode: code, Form: values, Card: &card})
 		card.Wipe()
 		clear(values)
 		m.submitted(id, sub, err)

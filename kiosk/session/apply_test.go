@@ -50,8 +50,8 @@ func (applyCatalog) Item(code string) (ItemView, bool) {
 	return ItemView{}, false
 }
 
-// fakeCentral hands each call to the test, which answers it.
-type fakeCentral struct {
+// fakeServices hands each call to the test, which answers it.
+type fakeServices struct {
 	apps    chan Application
 	answers chan submitAnswer
 	lines   []ApplicationLine
@@ -65,7 +65,7 @@ type submitAnswer struct {
 	err error
 }
 
-func (c *fakeCentral) Submit(_ context.Context, a Application) (Submitted, error) {
+func (c *fakeServices) Submit(_ context.Context, a Application) (Submitted, error) {
 	// What the agent gets is a copy it may read until it returns.
 	cp := a
 	cp.Form = map[string]string{}
@@ -79,28 +79,28 @@ func (c *fakeCentral) Submit(_ context.Context, a Application) (Submitted, error
 	return ans.sub, ans.err
 }
 
-func (c *fakeCentral) Applications(_ context.Context, card *devices.Card) ([]ApplicationLine, error) {
+func (c *fakeServices) Applications(_ context.Context, _ string, card *devices.Card) ([]ApplicationLine, error) {
 	if card.Number == "" {
 		return nil, errors.New("no card")
 	}
 	return c.lines, c.linesEr
 }
 
-func (c *fakeCentral) Ticket(context.Context, string) (TicketView, error) { return c.ticket, c.ticketE }
+func (c *fakeServices) Ticket(context.Context, string) (TicketView, error) { return c.ticket, c.ticketE }
 
 type fakeReceipts struct{ got chan Receipt }
 
 func (r fakeReceipts) PrintReceipt(_ context.Context, rc Receipt) error { r.got <- rc; return nil }
 
-func applyMachine(t *testing.T) (*Machine, *fakeCentral, fakeReceipts) {
+func applyMachine(t *testing.T) (*Machine, *fakeServices, fakeReceipts) {
 	t.Helper()
-	c := &fakeCentral{apps: make(chan Application, 1), answers: make(chan submitAnswer, 1)}
+	c := &fakeServices{apps: make(chan Application, 1), answers: make(chan submitAnswer, 1)}
 	r := fakeReceipts{got: make(chan Receipt, 1)}
 	m := New(Options{
 		Log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Clock:    newFakeClock(today),
 		Catalog:  applyCatalog{},
-		Central:  c,
+		Services: c,
 		Receipts: r,
 		Language: "zh",
 	})
@@ -329,14 +329,14 @@ func TestApplyAppointmentDate(t *testing.T) {
 	}
 }
 
-// Items needing the second factor and items that are not applications say "not here",
-// and the citizen can take a queue number instead.
+// Items that are not applications say "not here", items needing the second factor say
+// it cannot be done without central, and the citizen can take a queue number instead.
 func TestApplyNotHereAndTicket(t *testing.T) {
-	for _, code := range []string{"HPF-0001", "PSB-0008"} {
+	for code, notice := range map[string]Notice{"HPF-0001": NoticeSecondFactorOffline, "PSB-0008": NoticeNotHere} {
 		m, c, r := applyMachine(t)
 		m.OpenItem(code)
 		m.Apply()
-		if v := m.View(); v.Screen != ScreenItem || v.Notice != NoticeNotHere || m.apply != nil {
+		if v := m.View(); v.Screen != ScreenItem || v.Notice != notice || m.apply != nil {
 			t.Fatalf("%s: %+v", code, v)
 		}
 		c.ticket = TicketView{HallZH: "深圳市民中心行政服务大厅", HallEN: "City Administrative Service Hall", Group: "E", Number: "E001", Ahead: 2, Issued: today}
@@ -436,7 +436,7 @@ func TestCardPulledMidForm(t *testing.T) {
 func TestApplyIdleEndsAndWipes(t *testing.T) {
 	clock := newFakeClock(today)
 	m := New(Options{Log: slog.New(slog.NewTextHandler(io.Discard, nil)), Clock: clock, Catalog: applyCatalog{},
-		Central: &fakeCentral{}, Timing: Timing{Idle: 10 * time.Second, Countdown: 5 * time.Second}})
+		Services: &fakeServices{}, Timing: Timing{Idle: 10 * time.Second, Countdown: 5 * time.Second}})
 	m.CardPresented(testCard())
 	m.OpenItem("PSB-0007")
 	m.Apply()
@@ -484,5 +484,31 @@ func TestFormKeysFollowTheType(t *testing.T) {
 	m.FormNext()
 	if v := m.View(); v.Apply.Fields[3].ErrorZH != "总投资(元)为必填项" {
 		t.Errorf("cleared amount: %+v", v.Apply.Fields[3])
+	}
+}
+
+// An application that needs the second factor asks for the code first, then opens its
+// form.
+func TestApplyAfterTheSecondFactor(t *testing.T) {
+	c := newFakeCentral()
+	m := New(Options{
+		Log:      slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Clock:    newFakeClock(today),
+		Catalog:  applyCatalog{},
+		Services: &fakeServices{apps: make(chan Application, 1), answers: make(chan submitAnswer, 1)},
+		Central:  c,
+		Language: "zh",
+	})
+	signIn(t, m, c, nil)
+	m.OpenItem("HPF-0001")
+	m.Apply()
+	settle(t, m)
+	if v := m.View(); v.Screen != ScreenSecondFactor || v.MaskedPhone == "" || m.apply != nil {
+		t.Fatalf("apply asks for the code first: %+v", v)
+	}
+	typeCode(m, testCode)
+	settle(t, m)
+	if v := m.View(); (v.Screen != ScreenForm && v.Screen != ScreenReview) || v.Item == nil || v.Item.Code != "HPF-0001" || m.apply == nil {
+		t.Fatalf("after the code: %+v", v)
 	}
 }

@@ -54,7 +54,7 @@ func (m *Machine) MyApplications() {
 	m.touchLocked()
 	v := m.view
 	v.Screen, v.Notice, v.Applications = ScreenApplications, NoticeNone, &ApplicationsView{Loading: true}
-	if m.central == nil {
+	if m.services == nil {
 		v.Applications, v.Notice = &ApplicationsView{Failed: true}, NoticeCentralDown
 		m.setLocked(v)
 		return
@@ -67,7 +67,7 @@ func (m *Machine) MyApplications() {
 
 	go func() {
 		defer m.work.Done()
-		lines, err := m.central.Applications(m.printCtx, &card)
+		lines, err := m.services.Applications(m.printCtx, id, &card)
 		card.Wipe()
 		m.mu.Lock()
 		if m.id != id || m.view.Screen != ScreenApplications {
@@ -96,7 +96,7 @@ func (m *Machine) TakeTicket() {
 	m.touchLocked()
 	v := m.view
 	v.Screen, v.Notice, v.Ticket = ScreenTicket, NoticeNone, &TicketView{Loading: true}
-	if m.central == nil {
+	if m.services == nil {
 		v.Ticket, v.Notice = &TicketView{Failed: true}, NoticeCentralDown
 		m.setLocked(v)
 		return
@@ -107,7 +107,7 @@ func (m *Machine) TakeTicket() {
 
 	go func() {
 		defer m.work.Done()
-		t, err := m.central.Ticket(m.printCtx, code)
+		t, err := m.services.Ticket(m.printCtx, code)
 		m.mu.Lock()
 		if m.id != id || m.view.Screen != ScreenTicket {
 			m.mu.Unlock()

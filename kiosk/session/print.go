@@ -39,6 +39,14 @@ func (m *Machine) Print() {
 		m.setLocked(v)
 		return
 	}
+	if m.needSecondFactorLocked(m.view.Item, m.printLocked) {
+		return
+	}
+	m.printLocked()
+}
+
+// printLocked starts printing the item shown (m.mu held, and released here).
+func (m *Machine) printLocked() {
 	itemCode := m.view.Item.Code
 	card := *m.card
 	card.Photo, card.Fingerprint = nil, nil // a proof needs neither
@@ -51,7 +59,7 @@ func (m *Machine) Print() {
 
 	go func() {
 		defer m.work.Done()
-		doc, title, err := m.render(m.printCtx, &card, itemCode, lang, m.clock.Now())
+		doc, title, err := m.render(m.printCtx, id, &card, itemCode, lang, m.clock.Now())
 		card.Wipe()
 		if err != nil {
 			m.printed(id, renderError{err})
@@ -70,6 +78,7 @@ func (m *Machine) printed(id string, err error) {
 		return
 	}
 	v := m.view
+	v.Offline = errors.Is(err, ErrCentralUnreachable) // central answered, or not
 	switch {
 	case err == nil:
 		v.Screen, v.Notice = ScreenPrinted, NoticeNone

@@ -25,7 +25,7 @@ func ratingMachine(t *testing.T) (*Machine, chan rated) {
 		Clock:   newFakeClock(today),
 		Catalog: fakeCatalog{},
 		Printer: printerFunc(func(context.Context, PrintRequest) error { return nil }),
-		Render: func(context.Context, *devices.Card, string, string, time.Time) ([]byte, string, error) {
+		Render: func(context.Context, string, *devices.Card, string, string, time.Time) ([]byte, string, error) {
 			return []byte("%PDF"), "proof", nil
 		},
 		Rate: func(_ context.Context, item string, score int, reasons []string) error {

@@ -26,7 +26,7 @@ type ItemView struct {
 	MaterialsZH     []string
 	MaterialsEN     []string
 	InstantApproval bool
-	SecondFactor    bool               // needs the second authentication factor
+	SecondFactor    bool               // the citizen must pass the second factor first
 	Form            []centralapi.Field // an application's or appointment's form
 }
 

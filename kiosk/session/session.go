@@ -28,7 +28,8 @@ type PrintRequest struct {
 // personal: the proof's name). It may ask central for the proof's data. An error matching
 // ErrCentralUnreachable tells the citizen central cannot be reached; ErrProofRefused, that
 // central would not issue the proof.
-type Renderer func(ctx context.Context, card *devices.Card, itemCode, lang string, now time.Time) (doc []byte, title string, err error)
+// The session's id names the citizen's session at central, which the agent holds.
+type Renderer func(ctx context.Context, sessionID string, card *devices.Card, itemCode, lang string, now time.Time) (doc []byte, title string, err error)
 
 // Machine is the session state machine. Its methods are the intents; Subscribe delivers
 // each new View. All methods are safe for concurrent use.
@@ -62,7 +63,9 @@ type Machine struct {
 	pinFailures    int
 	pinLockedUntil time.Time
 
-	central  Central
+	central  Central // nil: no sign-in, no second factor
+	auth     authState
+	services Services
 	receipts ReceiptPrinter
 	apply    *applyState // the form being filled in; nil outside it
 }
@@ -89,9 +92,12 @@ type Options struct {
 	Catalog Catalog
 	// Rate records ratings; nil drops them.
 	Rate Rater
-	// Central submits applications, lists them and issues queue tickets; nil: no
-	// application can be made at this terminal.
+	// Central signs sessions in and out at central and passes the second factor; nil
+	// goes from the card straight to the home screen.
 	Central Central
+	// Services submits applications, lists them and issues queue tickets; nil: no
+	// application can be made at this terminal.
+	Services Services
 	// Receipts prints receipts and queue tickets; nil: there is no receipt printer.
 	Receipts ReceiptPrinter
 }
@@ -108,9 +114,10 @@ func New(o Options) *Machine {
 		o.PrintContext = context.Background()
 	}
 	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
-		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, rater: o.Rate, subs: map[int]func(View){}}
+		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, rater: o.Rate, subs: map[int]func(View){},
+		central: o.Central}
 	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
-	m.central, m.receipts = o.Central, o.Receipts
+	m.services, m.receipts = o.Services, o.Receipts
 	return m
 }
 
@@ -159,8 +166,8 @@ func (m *Machine) CardPresented(card *devices.Card) {
 		m.mu.Unlock()
 		return
 	}
-	if m.inTechModeLocked() { // a technician testing the reader: leave technician mode
-		m.timers.stop(timerIdle)
+	if m.inTechModeLocked() || m.view.Screen == ScreenReading { // a technician testing the reader: leave technician mode
+		m.timers.stop(timerIdle) // (the reading screen's timer too)
 	}
 	if card.Expired(m.clock.Now()) {
 		card.Wipe()
@@ -175,13 +182,23 @@ func (m *Machine) CardPresented(card *devices.Card) {
 	m.log.Info("session started", "session", m.id, "card_type", string(card.Type))
 	m.armIdleLocked()
 	m.armLimitLocked()
+	if m.central != nil {
+		m.signInLocked() // the home screen follows central's answer
+		return
+	}
+	m.setLocked(m.homeViewLocked())
+}
+
+// homeViewLocked is the home screen that greets the session's citizen.
+func (m *Machine) homeViewLocked() View {
+	card := m.card
 	greet := devices.MaskName(card.Name)
 	if m.view.Language == "en" && card.NameEN != "" || card.Name == "" {
 		greet = devices.MaskName(card.NameEN)
 	}
 	v := View{Screen: ScreenHome, Language: m.view.Language, Greeting: greet, LargeText: m.view.LargeText}
 	m.searchLocked(&v)
-	m.setLocked(v)
+	return v
 }
 
 // CardRemoved ends the session, wherever it is, with the privacy wipe, and returns to the
@@ -189,7 +206,8 @@ func (m *Machine) CardPresented(card *devices.Card) {
 func (m *Machine) CardRemoved() {
 	m.mu.Lock()
 	if m.card == nil {
-		if m.view.Screen == ScreenTakeCard {
+		if m.view.Screen == ScreenTakeCard || m.view.Screen == ScreenReading { // or pulled mid-read
+			m.timers.stop(timerIdle)
 			m.setLocked(View{Screen: ScreenAttract, Language: m.defLang})
 			return
 		}
@@ -205,6 +223,7 @@ func (m *Machine) CardRemoved() {
 func (m *Machine) endLocked(reason string) {
 	m.log.Info("session ended", "session", m.id, "reason", reason, "duration", m.clock.Now().Sub(m.started).Round(time.Second))
 	m.timers.stopAll()
+	m.signOutLocked()
 	if m.ended != nil {
 		id := m.id
 		m.endWait.Add(1)
@@ -236,12 +255,13 @@ func (m *Machine) ReaderRecovered() {
 
 func (m *Machine) noticeOnAttract(n Notice) {
 	m.mu.Lock()
-	if m.card != nil || m.view.Screen != ScreenAttract {
+	if m.card != nil || m.view.Screen != ScreenAttract && m.view.Screen != ScreenReading {
 		m.mu.Unlock()
 		return
 	}
+	m.timers.stop(timerIdle) // the reading screen's
 	v := m.view
-	v.Notice = n
+	v.Screen, v.Notice = ScreenAttract, n
 	m.setLocked(v)
 }
 
@@ -277,6 +297,7 @@ func (m *Machine) wipeLocked() {
 	m.started = time.Time{}
 	m.lastItem = ""
 	m.wipeApplyLocked()
+	m.auth = authState{}
 }
 
 func newID() string {

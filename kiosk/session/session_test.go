@@ -47,7 +47,7 @@ func newTimedMachine(t *testing.T, timing Timing) (*Machine, *fakePrinter, chan 
 	m := New(Options{
 		Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 		Printer: p,
-		Render: func(_ context.Context, c *devices.Card, item, lang string, now time.Time) ([]byte, string, error) {
+		Render: func(_ context.Context, _ string, c *devices.Card, item, lang string, now time.Time) ([]byte, string, error) {
 			return []byte("%PDF " + string(c.Type) + " " + item), "proof-" + item, nil
 		},
 		Catalog:  fakeCatalog{},
@@ -268,7 +268,7 @@ func TestRenderFailuresShowTheirNotice(t *testing.T) {
 			Log:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 			Clock:   newFakeClock(today),
 			Catalog: fakeCatalog{},
-			Render: func(context.Context, *devices.Card, string, string, time.Time) ([]byte, string, error) {
+			Render: func(context.Context, string, *devices.Card, string, string, time.Time) ([]byte, string, error) {
 				return nil, "", tc.err
 			},
 		})
@@ -290,6 +290,7 @@ type fakeCatalog struct{}
 var fakeItems = []ItemView{
 	{Code: "HRSS-0001", NameZH: "个人参保证明", NameEN: "Personal social insurance participation proof", Kind: "proof", Printable: true},
 	{Code: "PSB-0005", NameZH: "居民身份证换领", NameEN: "Resident ID card renewal", Kind: "application"},
+	{Code: "TAX-0002", NameZH: "个人所得税纳税记录", NameEN: "Individual income tax record", Kind: "proof", Printable: true, SecondFactor: true},
 }
 
 func (fakeCatalog) Search(q string, limit int) []ItemView {

@@ -63,4 +63,12 @@ type View struct {
 	Applications *ApplicationsView
 	// Ticket is a queue ticket (ScreenTicket).
 	Ticket *TicketView
+	// Offline: central could not be reached at sign-in or at the last call to it; the
+	// screens say what still works. Cleared when a later call gets through.
+	Offline bool
+	// MaskedPhone is where the second factor's code was sent ("138****1234"), and Code
+	// the digits typed so far (ScreenSecondFactor); Checking, that central checks them.
+	MaskedPhone string
+	Code        string
+	Checking    bool
 }
