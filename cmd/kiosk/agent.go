@@ -147,6 +147,7 @@ func (a *agent) build(ctx context.Context) error {
 		Catalog:      sessionCatalog{a},
 		Rate:         a.rate,
 		PrintContext: ctx,
+		Rasterizer:   a.rasterizer(),
 	})
 	reader, err := a.openReader()
 	if err != nil {

@@ -3,11 +3,14 @@ package session
 import "unicode/utf8"
 
 // Catalog is what the session needs of the service catalog: search, the most used
-// proofs, and one item's details. The agent adapts the offline catalog to it.
+// proofs, one item's details, and the departments and their items. The agent adapts the offline catalog to it.
 type Catalog interface {
 	Search(query string, limit int) []ItemView
 	Popular(limit int) []ItemView
 	Item(code string) (ItemView, bool)
+	// Departments lists every department; DepartmentItems, one department's items.
+	Departments() []DepartmentView
+	DepartmentItems(code string) []ItemView
 }
 
 // ItemView is a service item as the screens show it.
@@ -78,10 +81,10 @@ func (m *Machine) searchLocked(v *View) {
 	v.Results = m.catalog.Search(v.Query, maxResults)
 }
 
-// OpenItem shows one item's details.
+// OpenItem shows one item's details, from the home screen or a department's.
 func (m *Machine) OpenItem(code string) {
 	m.mu.Lock()
-	if m.card == nil || m.view.Screen != ScreenHome || m.catalog == nil {
+	if m.card == nil || m.view.Screen != ScreenHome && m.view.Screen != ScreenDepartment || m.catalog == nil {
 		m.mu.Unlock()
 		return
 	}
@@ -106,5 +109,6 @@ func (m *Machine) Home() {
 	m.touchLocked()
 	v := m.view
 	v.Screen, v.Item, v.Notice = ScreenHome, nil, NoticeNone
+	v.Dept, v.DeptItems, v.Departments = nil, nil, nil
 	m.setLocked(v)
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // Printer takes a finished proof for printing; the agent wires it to the spool (or, until
-// the spool is there, straight to the configured printer).
+// the spool is there, straight to the configured printer). It must not keep req.Doc after
+// it returns: the machine then overwrites it.
 type Printer interface {
 	PrintProof(ctx context.Context, req PrintRequest) error
 }
@@ -61,6 +62,9 @@ type Machine struct {
 
 	pinFailures    int
 	pinLockedUntil time.Time
+
+	raster Rasterizer
+	proof  *pendingProof // the rendered proof on the preview screen: personal, memory only
 }
 
 // Options configure a Machine.
@@ -85,6 +89,8 @@ type Options struct {
 	Catalog Catalog
 	// Rate records ratings; nil drops them.
 	Rate Rater
+	// Rasterizer draws the preview of a proof; nil shows "no preview available".
+	Rasterizer Rasterizer
 }
 
 // New returns a machine on the attract screen.
@@ -101,6 +107,7 @@ func New(o Options) *Machine {
 	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
 		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, rater: o.Rate, subs: map[int]func(View){}}
 	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
+	m.raster = o.Rasterizer
 	return m
 }
 
@@ -266,6 +273,8 @@ func (m *Machine) wipeLocked() {
 	m.id = ""
 	m.started = time.Time{}
 	m.lastItem = ""
+	m.proof.wipe()
+	m.proof = nil
 }
 
 func newID() string {

@@ -103,7 +103,7 @@ func (m *Machine) armLimitLocked() {
 // touchLocked restarts the idle time; during a countdown it also hides the countdown
 // (the caller publishes the view).
 func (m *Machine) touchLocked() {
-	if m.card == nil || m.view.Screen == ScreenPrinting {
+	if m.card == nil || m.view.Screen == ScreenPrinting || m.view.Screen == ScreenPreparing {
 		return
 	}
 	m.view.Countdown = 0

@@ -55,4 +55,15 @@ type View struct {
 	AskReasons bool
 	// Since is when the current screen was entered.
 	Since time.Time
+	// Preview is the proof's first page on ScreenPreview.
+	Preview *Preview
+	// Departments lists every department (ScreenDepartments); Dept is the one open
+	// (ScreenDepartment, and ScreenItem when the item was opened from it) and DeptItems
+	// its items. DeptFirst and ItemFirst are the first entries shown of each list, which
+	// the screens page through.
+	Departments []DepartmentView
+	Dept        *DepartmentView
+	DeptItems   []ItemView
+	DeptFirst   int
+	ItemFirst   int
 }
