@@ -85,7 +85,7 @@ func (u *UI) home(v session.View) fyne.CanvasObject {
 	}
 	top := container.NewVBox(
 		u.heading(fmt.Sprintf(tr(l, txtHello), v.Greeting), 36, true),
-		container.NewCenter(search),
+		container.NewCenter(container.NewHBox(search, button(tr(l, txtDepartments), false, 240, u.core.OpenDepartments))),
 	)
 	if caption != "" {
 		top.Add(u.heading(caption, 24, false))
@@ -132,7 +132,7 @@ func (u *UI) item(v session.View) fyne.CanvasObject {
 		next = tr(l, txtNextPrint)
 	}
 	details.Add(message(next))
-	actions := container.NewHBox(bigButton(tr(l, txtBack), false, u.core.Home))
+	actions := container.NewHBox(bigButton(tr(l, txtBack), false, u.core.Back))
 	if it.Printable {
 		actions.Add(bigButton(tr(l, txtPrint), true, u.core.Print))
 	}

@@ -51,6 +51,17 @@ const (
 	txtTechStatusTitle = "tech_status_title"
 	txtRefresh         = "refresh"
 	txtExit            = "exit"
+
+	txtPreparing   = "preparing"
+	txtPreviewHint = "preview_hint"
+	txtPages       = "pages"
+	txtNoPreview   = "no_preview"
+	txtDepartments = "departments"
+	txtChooseDept  = "choose_dept"
+	txtPrevPage    = "prev_page"
+	txtNextPage    = "next_page"
+	txtPageOf      = "page_of"
+	txtNoItems     = "no_items"
 )
 
 // texts holds every string the screens show, in both languages; a test checks that each
@@ -120,6 +131,17 @@ var texts = map[string]map[string]string{
 		string(session.NoticeNotHere):      "本机暂不能办理此事项，请到人工窗口或在网上办理。",
 		string(session.NoticeWrongPIN):     "PIN码错误。",
 		string(session.NoticePINLocked):    "PIN码错误次数过多，请5分钟后再试。",
+
+		txtPreparing:   "正在获取您的证明，请稍候……",
+		txtPreviewHint: "请核对证明内容，确认无误后打印。",
+		txtPages:       "共 %d 页",
+		txtNoPreview:   "暂无预览",
+		txtDepartments: "按部门查找",
+		txtChooseDept:  "请选择办事部门",
+		txtPrevPage:    "上一页",
+		txtNextPage:    "下一页",
+		txtPageOf:      "第 %d 页，共 %d 页",
+		txtNoItems:     "该部门暂无事项。",
 	},
 	"en": {
 		txtTitle:        "Government Services Self-Service Terminal",
@@ -185,6 +207,17 @@ var texts = map[string]map[string]string{
 		string(session.NoticeNotHere):      "This service cannot be done at this terminal yet; please use a staffed counter or the online service.",
 		string(session.NoticeWrongPIN):     "Wrong PIN.",
 		string(session.NoticePINLocked):    "Too many wrong PINs. Try again in 5 minutes.",
+
+		txtPreparing:   "Fetching your proof, please wait…",
+		txtPreviewHint: "Check your proof, then print it.",
+		txtPages:       "Pages: %d",
+		txtNoPreview:   "No preview available",
+		txtDepartments: "Departments",
+		txtChooseDept:  "Choose a department",
+		txtPrevPage:    "Previous page",
+		txtNextPage:    "Next page",
+		txtPageOf:      "Page %d of %d",
+		txtNoItems:     "This department has no services listed.",
 	},
 }
 

@@ -26,6 +26,11 @@ type Core interface {
 	TechPIN(pin string)
 	TechRefresh()
 	TechExit()
+	ConfirmPrint()
+	Back()
+	OpenDepartments()
+	OpenDepartment(code string)
+	PageTo(first int)
 }
 
 // Options tune the window.
@@ -83,6 +88,14 @@ func (u *UI) render(v session.View) {
 		body = u.pinPad(v)
 	case session.ScreenTechStatus:
 		body = u.techStatus(v)
+	case session.ScreenPreparing:
+		body = u.preparing(v)
+	case session.ScreenPreview:
+		body = u.preview(v)
+	case session.ScreenDepartments:
+		body = u.departments(v)
+	case session.ScreenDepartment:
+		body = u.department(v)
 	default:
 		body = u.attract(v)
 	}

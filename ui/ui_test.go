@@ -49,6 +49,13 @@ func (c *fakeCore) TechPIN(pin string)      { c.record("pin:" + pin) }
 func (c *fakeCore) TechRefresh()            { c.record("refresh") }
 func (c *fakeCore) TechExit()               { c.record("exit") }
 func (c *fakeCore) SetLanguage(lang string) { c.record("lang:" + lang) }
+func (c *fakeCore) ConfirmPrint()           { c.record("confirm") }
+func (c *fakeCore) Back()                   { c.record("back") }
+func (c *fakeCore) OpenDepartments()        { c.record("departments") }
+func (c *fakeCore) OpenDepartment(code string) {
+	c.record("department:" + code)
+}
+func (c *fakeCore) PageTo(first int) { c.record(fmt.Sprintf("page:%d", first)) }
 
 func loadFont(t *testing.T) []byte {
 	t.Helper()
@@ -123,6 +130,15 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenHome, Language: "en", Countdown: 3}, []string{"Your session ends in 3 s", "Continue"}},
 		{session.View{Screen: session.ScreenTakeCard, Language: "zh"}, []string{"请取走您的身份证"}},
 		{session.View{Screen: session.ScreenTakeCard, Language: "en"}, []string{"Please take your ID card"}},
+		{session.View{Screen: session.ScreenPreparing, Language: "zh", Item: &proofs[0]}, []string{"正在获取您的证明", "个人参保证明"}},
+		{session.View{Screen: session.ScreenPreparing, Language: "en", Item: &proofs[0]}, []string{"Fetching your proof"}},
+		{session.View{Screen: session.ScreenPreview, Language: "zh", Item: &proofs[0], Preview: &session.Preview{Image: page, Pages: 2}}, []string{"个人参保证明", "共 2 页", "打印", "返回"}},
+		{session.View{Screen: session.ScreenPreview, Language: "en", Item: &proofs[0], Preview: &session.Preview{}}, []string{"No preview available", "Print", "Back"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh"}, []string{"按部门查找"}},
+		{session.View{Screen: session.ScreenDepartments, Language: "zh", Departments: depts}, []string{"请选择办事部门", "市人力资源和社会保障局", "第 1 页，共 1 页", "上一页", "下一页", "返回"}},
+		{session.View{Screen: session.ScreenDepartments, Language: "en", Departments: depts}, []string{"Choose a department", "Human Resources and Social Security Bureau", "Page 1 of 1"}},
+		{session.View{Screen: session.ScreenDepartment, Language: "zh", Dept: &depts[0], DeptItems: proofs}, []string{"市人力资源和社会保障局", "个人参保证明"}},
+		{session.View{Screen: session.ScreenDepartment, Language: "en", Dept: &depts[1]}, []string{"Public Security Bureau", "no services listed"}},
 	} {
 		t.Run(fmt.Sprintf("%s-%s-%s", tc.view.Screen, tc.view.Language, tc.view.Notice), func(t *testing.T) {
 			_, w := show(t, tc.view)
@@ -158,7 +174,7 @@ func TestTapsBecomeIntents(t *testing.T) {
 	core.sub(session.View{Screen: session.ScreenRate, Language: "en", AskReasons: true})
 	_, buttons = content(w)
 	test.Tap(buttons["Long wait"])
-	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,home,rate:1[],rate:1[slow]" {
+	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,back,rate:1[],rate:1[slow]" {
 		t.Errorf("intents %q", got)
 	}
 }
@@ -173,8 +189,10 @@ func TestViewChangesRedraw(t *testing.T) {
 }
 
 func TestTouchTargetsAreLarge(t *testing.T) {
-	for _, s := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinted} {
-		_, w := show(t, session.View{Screen: s, Language: "zh", Greeting: "王**", Results: proofs, Item: &proofs[0]})
+	for _, s := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinted,
+		session.ScreenPreview, session.ScreenDepartments, session.ScreenDepartment} {
+		_, w := show(t, session.View{Screen: s, Language: "zh", Greeting: "王**", Results: proofs, Item: &proofs[0],
+			Preview: &session.Preview{Image: page, Pages: 1}, Departments: depts, Dept: &depts[0], DeptItems: proofs})
 		_, buttons := content(w)
 		if len(buttons) == 0 {
 			t.Fatalf("%s: no buttons", s)
@@ -254,11 +272,13 @@ func TestEveryScreenFits(t *testing.T) {
 		status = append(status, session.StatusLine{Label: "服务 Service printer-a4", Value: "not asked yet (no job since start); 0 jobs waiting"})
 	}
 	for _, screen := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinting,
-		session.ScreenPrinted, session.ScreenRate, session.ScreenGoodbye, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus} {
+		session.ScreenPrinted, session.ScreenRate, session.ScreenGoodbye, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus,
+		session.ScreenPreparing, session.ScreenPreview, session.ScreenDepartments, session.ScreenDepartment} {
 		for _, lang := range []string{"zh", "en"} {
 			for _, large := range []bool{false, true} {
 				v := session.View{Screen: screen, Language: lang, Greeting: "王**", Results: many, LargeText: large,
-					Item: &item, Status: status, Countdown: 9, Notice: session.NoticePrinterFault}
+					Item: &item, Status: status, Countdown: 9, Notice: session.NoticePrinterFault,
+					Preview: &session.Preview{Image: page, Pages: 12}, Departments: allDepts, Dept: &allDepts[0], DeptItems: many}
 				_, w := show(t, v)
 				if min := w.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
 					t.Errorf("%s, %s, large %v: the screen needs %.0f×%.0f", screen, lang, large, min.Width, min.Height)
