@@ -244,3 +244,25 @@ func TestNoPreviewStillPrints(t *testing.T) {
 		})
 	}
 }
+
+// A citizen who walks away from the preview: the idle time ends the session and the
+// proof goes with it.
+func TestIdlePreviewEndsAndWipes(t *testing.T) {
+	r := previewMachine(t, fakeRaster{}, false)
+	r.m.Print()
+	if err := r.m.Wait(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	doc := <-r.docs
+	r.clock.Advance(timing.Idle - timing.Countdown)
+	for range int(timing.Countdown / time.Second) {
+		r.clock.Advance(time.Second)
+	}
+	if v := r.m.View(); v.Screen != ScreenTakeCard || v.Preview != nil {
+		t.Fatalf("after the idle time: %+v", v)
+	}
+	if !wiped(doc) || r.m.proof != nil {
+		t.Error("the idle end did not wipe the proof")
+	}
+	noJob(t, r.p)
+}
