@@ -59,9 +59,9 @@ func (u *UI) home(v session.View) fyne.CanvasObject {
 	}
 	box := canvas.NewRectangle(u.st.button)
 	box.CornerRadius = 8
-	box.SetMinSize(fyne.NewSize(720, 64))
+	box.SetMinSize(fyne.NewSize(640, 64))
 	search := container.NewHBox(container.NewStack(box, container.NewPadded(line)),
-		button(tr(l, txtMyApps), false, 260, u.core.MyApplications))
+		button(tr(l, txtMyApps), false, 200, u.core.MyApplications))
 
 	var caption string
 	switch {
@@ -86,7 +86,7 @@ func (u *UI) home(v session.View) fyne.CanvasObject {
 	}
 	top := container.NewVBox(
 		u.heading(fmt.Sprintf(tr(l, txtHello), v.Greeting), 36, true),
-		container.NewCenter(search),
+		container.NewCenter(container.NewHBox(search, button(tr(l, txtDepartments), false, 200, u.core.OpenDepartments))),
 	)
 	if caption != "" {
 		top.Add(u.heading(caption, 24, false))
@@ -136,7 +136,7 @@ func (u *UI) item(v session.View) fyne.CanvasObject {
 		next = tr(l, txtNextForm)
 	}
 	details.Add(message(next))
-	actions := container.NewHBox(bigButton(tr(l, txtBack), false, u.core.Home))
+	actions := container.NewHBox(bigButton(tr(l, txtBack), false, u.core.Back))
 	switch {
 	case it.Printable:
 		actions.Add(bigButton(tr(l, txtPrint), true, u.core.Print))

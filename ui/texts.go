@@ -95,6 +95,16 @@ const (
 	txtEnterCode      = "enter_code"
 	txtCodeChecking   = "code_checking"
 	txtOffline        = "offline"
+	txtPreparing      = "preparing"
+	txtPreviewHint    = "preview_hint"
+	txtPages          = "pages"
+	txtNoPreview      = "no_preview"
+	txtDepartments    = "departments"
+	txtChooseDept     = "choose_dept"
+	txtPrevPage       = "prev_page"
+	txtNextPage       = "next_page"
+	txtPageOf         = "page_of"
+	txtNoItems        = "no_items"
 )
 
 // texts holds every string the screens show, in both languages; a test checks that each
@@ -226,6 +236,16 @@ var texts = map[string]map[string]string{
 		string(session.NoticeWrongCode):           "验证码不正确，请重新输入。",
 		string(session.NoticeCodeLocked):          "验证码错误次数过多，本次无法办理此事项，请到人工窗口办理。",
 		string(session.NoticeSecondFactorFailed):  "暂时无法完成短信验证，请稍后再试或到人工窗口办理。",
+		txtPreparing:                              "正在获取您的证明，请稍候……",
+		txtPreviewHint:                            "请核对证明内容，确认无误后打印。",
+		txtPages:                                  "共 %d 页",
+		txtNoPreview:                              "暂无预览",
+		txtDepartments:                            "按部门查找",
+		txtChooseDept:                             "请选择办事部门",
+		txtPrevPage:                               "上一页",
+		txtNextPage:                               "下一页",
+		txtPageOf:                                 "第 %d 页，共 %d 页",
+		txtNoItems:                                "该部门暂无事项。",
 	},
 	"en": {
 		txtTitle:        "Government Services Self-Service Terminal",
@@ -353,6 +373,16 @@ var texts = map[string]map[string]string{
 		string(session.NoticeWrongCode):           "The code is wrong. Please type it again.",
 		string(session.NoticeCodeLocked):          "Too many wrong codes: this service cannot be done in this session. Please go to a staffed counter.",
 		string(session.NoticeSecondFactorFailed):  "The SMS check cannot be done just now. Please try again later or go to a staffed counter.",
+		txtPreparing:                              "Fetching your proof, please wait…",
+		txtPreviewHint:                            "Check your proof, then print it.",
+		txtPages:                                  "Pages: %d",
+		txtNoPreview:                              "No preview available",
+		txtDepartments:                            "Departments",
+		txtChooseDept:                             "Choose a department",
+		txtPrevPage:                               "Previous page",
+		txtNextPage:                               "Next page",
+		txtPageOf:                                 "Page %d of %d",
+		txtNoItems:                                "This department has no services listed.",
 	},
 }
 

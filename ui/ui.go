@@ -42,6 +42,11 @@ type Core interface {
 	CodeClear()
 	SubmitCode()
 	CancelSecondFactor()
+	ConfirmPrint()
+	Back()
+	OpenDepartments()
+	OpenDepartment(code string)
+	PageTo(first int)
 }
 
 // Options tune the window.
@@ -117,6 +122,14 @@ func (u *UI) render(v session.View) {
 		body = u.authenticating(v)
 	case session.ScreenSecondFactor:
 		body = u.secondFactor(v)
+	case session.ScreenPreparing:
+		body = u.preparing(v)
+	case session.ScreenPreview:
+		body = u.preview(v)
+	case session.ScreenDepartments:
+		body = u.departments(v)
+	case session.ScreenDepartment:
+		body = u.department(v)
 	default:
 		body = u.attract(v)
 	}

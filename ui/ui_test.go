@@ -66,6 +66,13 @@ func (c *fakeCore) CodeKey(d string)        { c.record("code:" + d) }
 func (c *fakeCore) CodeClear()              { c.record("code-clear") }
 func (c *fakeCore) SubmitCode()             { c.record("submit-code") }
 func (c *fakeCore) CancelSecondFactor()     { c.record("cancel-code") }
+func (c *fakeCore) ConfirmPrint()           { c.record("confirm") }
+func (c *fakeCore) Back()                   { c.record("back") }
+func (c *fakeCore) OpenDepartments()        { c.record("departments") }
+func (c *fakeCore) OpenDepartment(code string) {
+	c.record("department:" + code)
+}
+func (c *fakeCore) PageTo(first int) { c.record(fmt.Sprintf("page:%d", first)) }
 
 func loadFont(t *testing.T) []byte {
 	t.Helper()
@@ -168,6 +175,15 @@ func TestScreensInBothLanguages(t *testing.T) {
 		{session.View{Screen: session.ScreenHome, Language: "zh", Greeting: "王**", Offline: true}, []string{"暂时无法连接政务服务平台", "打印证明需要连接平台"}},
 		{session.View{Screen: session.ScreenItem, Language: "en", Item: &proofs[0], Offline: true}, []string{"you can still look up services and submit applications", "printing proofs needs the platform"}},
 		{session.View{Screen: session.ScreenAttract, Language: "en", Notice: session.NoticeCardRefused}, []string{"could not be matched to the records"}},
+		{session.View{Screen: session.ScreenPreparing, Language: "zh", Item: &proofs[0]}, []string{"正在获取您的证明", "个人参保证明"}},
+		{session.View{Screen: session.ScreenPreparing, Language: "en", Item: &proofs[0]}, []string{"Fetching your proof"}},
+		{session.View{Screen: session.ScreenPreview, Language: "zh", Item: &proofs[0], Preview: &session.Preview{Image: page, Pages: 2}}, []string{"个人参保证明", "共 2 页", "打印", "返回"}},
+		{session.View{Screen: session.ScreenPreview, Language: "en", Item: &proofs[0], Preview: &session.Preview{}}, []string{"No preview available", "Print", "Back"}},
+		{session.View{Screen: session.ScreenHome, Language: "zh"}, []string{"按部门查找"}},
+		{session.View{Screen: session.ScreenDepartments, Language: "zh", Departments: depts}, []string{"请选择办事部门", "市人力资源和社会保障局", "第 1 页，共 1 页", "上一页", "下一页", "返回"}},
+		{session.View{Screen: session.ScreenDepartments, Language: "en", Departments: depts}, []string{"Choose a department", "Human Resources and Social Security Bureau", "Page 1 of 1"}},
+		{session.View{Screen: session.ScreenDepartment, Language: "zh", Dept: &depts[0], DeptItems: proofs}, []string{"市人力资源和社会保障局", "个人参保证明"}},
+		{session.View{Screen: session.ScreenDepartment, Language: "en", Dept: &depts[1]}, []string{"Public Security Bureau", "no services listed"}},
 	} {
 		t.Run(fmt.Sprintf("%s-%s-%s", tc.view.Screen, tc.view.Language, tc.view.Notice), func(t *testing.T) {
 			_, w := show(t, tc.view)
@@ -203,7 +219,7 @@ func TestTapsBecomeIntents(t *testing.T) {
 	core.sub(session.View{Screen: session.ScreenRate, Language: "en", AskReasons: true})
 	_, buttons = content(w)
 	test.Tap(buttons["Long wait"])
-	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,home,rate:1[],rate:1[slow]" {
+	if got := strings.Join(core.intents, ","); got != "key:s,key:b,backspace,clear,open:HRSS-0001,lang:en,print,continue,back,rate:1[],rate:1[slow]" {
 		t.Errorf("intents %q", got)
 	}
 }
@@ -218,8 +234,10 @@ func TestViewChangesRedraw(t *testing.T) {
 }
 
 func TestTouchTargetsAreLarge(t *testing.T) {
-	for _, s := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinted} {
-		_, w := show(t, session.View{Screen: s, Language: "zh", Greeting: "王**", Results: proofs, Item: &proofs[0]})
+	for _, s := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinted,
+		session.ScreenPreview, session.ScreenDepartments, session.ScreenDepartment} {
+		_, w := show(t, session.View{Screen: s, Language: "zh", Greeting: "王**", Results: proofs, Item: &proofs[0],
+			Preview: &session.Preview{Image: page, Pages: 1}, Departments: depts, Dept: &depts[0], DeptItems: proofs})
 		_, buttons := content(w)
 		if len(buttons) == 0 {
 			t.Fatalf("%s: no buttons", s)
@@ -301,13 +319,15 @@ func TestEveryScreenFits(t *testing.T) {
 	for _, screen := range []session.Screen{session.ScreenAttract, session.ScreenHome, session.ScreenItem, session.ScreenPrinting,
 		session.ScreenPrinted, session.ScreenRate, session.ScreenGoodbye, session.ScreenTakeCard, session.ScreenTechPIN, session.ScreenTechStatus,
 		session.ScreenForm, session.ScreenReview, session.ScreenSubmitting, session.ScreenResult, session.ScreenApplications, session.ScreenTicket,
-		session.ScreenReading, session.ScreenAuthenticating, session.ScreenSecondFactor} {
+		session.ScreenReading, session.ScreenAuthenticating, session.ScreenSecondFactor,
+		session.ScreenPreparing, session.ScreenPreview, session.ScreenDepartments, session.ScreenDepartment} {
 		for _, lang := range []string{"zh", "en"} {
 			for _, large := range []bool{false, true} {
 				v := session.View{Screen: screen, Language: lang, Greeting: "王**", Results: many, LargeText: large,
 					Item: &item, Status: status, Countdown: 9, Notice: session.NoticePrinterFault,
 					Apply: longForm(screen), Applications: longApplications(), Ticket: &longTicket,
-					Offline: true, MaskedPhone: "138****1234", Code: "12345678"}
+					Offline: true, MaskedPhone: "138****1234", Code: "12345678",
+					Preview: &session.Preview{Image: page, Pages: 12}, Departments: allDepts, Dept: &allDepts[0], DeptItems: many}
 				_, w := show(t, v)
 				if min := w.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
 					t.Errorf("%s, %s, large %v: the screen needs %.0f×%.0f", screen, lang, large, min.Width, min.Height)

@@ -152,6 +152,7 @@ func (a *agent) build(ctx context.Context) error {
 		Central:      a.citizens,
 		Services:     sessionServices{a},
 		Receipts:     receiptPrinter{a},
+		Rasterizer:   a.rasterizer(),
 	})
 	reader, err := a.openReader()
 	if err != nil {

@@ -121,7 +121,7 @@ func TestHeadlessJourney(t *testing.T) {
 		t.Fatalf("search results for sbzm: %+v", v.Results)
 	}
 	a.session.OpenItem(v.Results[0].Code)
-	a.session.Print()
+	ta.printWithPreview(t)
 	waitScreen(session.ScreenPrinted)
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "prints", "*.pdf"))
 	if len(pdfs) != 1 {
@@ -271,7 +271,7 @@ func TestCorruptSpoolTurnsPrintingOff(t *testing.T) {
 	a.session.TypeKey("s")
 	a.session.Backspace()
 	a.session.OpenItem(a.session.View().Results[0].Code)
-	a.session.Print()
+	ta.printWithPreview(t)
 	if err := a.session.Wait(ctx); err != nil {
 		t.Fatal(err)
 	}

@@ -165,8 +165,7 @@ func TestAgentApplicationOffline(t *testing.T) {
 	if l := v.Applications.Lines; len(l) != 1 || l[0].Waiting && l[0].Reference != res.Reference || l[0].ItemZH != "居民身份证换领" {
 		t.Errorf("look-up with the application kept here: %+v", l)
 	}
-	ta.outbox.Kick()
-	if _, err := ta.outbox.Flush(ta.ctx); err != nil {
+	if _, err := ta.outbox.FlushNow(ta.ctx); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := ta.outbox.Flush(ta.ctx); err != nil { // a second pass sends nothing again

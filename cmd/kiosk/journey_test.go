@@ -1,17 +1,12 @@
 package main
 
 import (
-	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/govkiosk/kiosk/central"
 	"github.com/govkiosk/kiosk/devices/ipp/ipptest"
-	"github.com/govkiosk/kiosk/devices/sim"
-	"github.com/govkiosk/kiosk/kiosk/config"
 	"github.com/govkiosk/kiosk/kiosk/session"
 	"github.com/govkiosk/kiosk/spool"
 )
@@ -23,37 +18,8 @@ import (
 // session's state or in the log.
 func TestWholeJourney(t *testing.T) {
 	printer := ipptest.Start(t)
-	reader := sim.NewIDCardReader(sim.IDCardOptions{Baud: 115200})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	port, err := reader.ServePTY(ctx)
-	if err != nil {
-		t.Skipf("no pseudo-terminals here: %v", err)
-	}
-
-	dir := t.TempDir()
-	path := filepath.Join(dir, "kiosk.yaml")
-	cfg := fmt.Sprintf(`terminal: {id: E2E-1}
-log: {format: json, level: debug}
-state_dir: %[1]s/state
-local_api: {socket: %[1]s/k.sock}
-central: {url: "", embedded: true}
-reader: {transport: serial, port: %[2]s, baud: 115200}
-printers:
-  a4: {type: ipp, url: "%[3]s"}
-`, dir, port, printer.URI)
-	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	c, err := config.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ta := startAgent(t, c, path)
+	ta, reader := ippAgent(t, printer)
 	a := ta.agent
-	if _, err := a.catalog.Refresh(ta.ctx); err != nil {
-		t.Fatal(err)
-	}
 
 	if err := reader.Insert("resident"); err != nil {
 		t.Fatal(err)
@@ -69,7 +35,7 @@ printers:
 		t.Fatalf("sbzm finds %+v", v.Results)
 	}
 	a.session.OpenItem(v.Results[0].Code)
-	a.session.Print()
+	ta.printWithPreview(t)
 	ta.waitScreen(t, session.ScreenPrinted)
 	if got := printer.Received(); got != 1 {
 		t.Errorf("the printer received %d documents, want 1", got)

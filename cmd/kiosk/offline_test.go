@@ -71,8 +71,7 @@ func TestAgentWorksOfflineAndDeliversOnce(t *testing.T) {
 
 	_, stop = centralAt(t, srv, addr) // central is back, at the same address
 	defer stop()
-	a.outbox.Kick()
-	if _, err := a.outbox.Flush(ctx); err != nil {
+	if _, err := a.outbox.FlushNow(ctx); err != nil {
 		t.Fatalf("flush: %v", err)
 	}
 	st, err := srv.Stats()

@@ -128,7 +128,8 @@ func TestSignInAndSecondFactorProof(t *testing.T) {
 		t.Fatalf("wrong code: %+v", v)
 	}
 	typeCode("123456")
-	ta.waitScreen(t, session.ScreenPrinting)
+	ta.waitScreen(t, session.ScreenPreview)
+	a.session.ConfirmPrint()
 	ta.waitScreen(t, session.ScreenPrinted)
 	pdfs, _ := filepath.Glob(filepath.Join(dir, "prints", "*.pdf"))
 	if len(pdfs) != 1 {
@@ -185,7 +186,7 @@ func TestCentralDownAtCardTimeGivesAnOfflineSession(t *testing.T) {
 
 	_, stop = centralAt(t, srv, addr) // central is back
 	defer stop()
-	a.session.Print()
+	ta.printWithPreview(t)
 	if v := ta.waitScreen(t, session.ScreenPrinted); v.Offline {
 		t.Errorf("the banner stays after a print that reached central: %+v", v)
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/govkiosk/kiosk/kiosk/backoff"
@@ -36,6 +37,7 @@ type Options struct {
 type Service struct {
 	opts Options
 	kick chan struct{}
+	now  atomic.Bool          // Kick asked for a pass that does not wait for the backoff
 	idle func(next time.Time) // tests: called when Serve starts to wait
 }
 
@@ -93,8 +95,10 @@ func (s *Service) add(ctx context.Context, kind, key, summary string, p payload)
 	return r, nil
 }
 
-// Kick makes Serve try the waiting items now (e.g. when central answered another call).
+// Kick makes Serve try the waiting items now, before their backoff ends (e.g. when
+// central answered another call).
 func (s *Service) Kick() {
+	s.now.Store(true)
 	select {
 	case s.kick <- struct{}{}:
 	default:
@@ -106,7 +110,7 @@ func (s *Service) Kick() {
 // when the spool is closed under it.
 func (s *Service) Serve(ctx context.Context) error {
 	for {
-		next, err := s.Flush(ctx)
+		next, err := s.flush(ctx, s.now.Swap(false))
 		if errors.Is(err, spool.ErrClosed) {
 			return err
 		}
@@ -136,6 +140,16 @@ func (s *Service) Serve(ctx context.Context) error {
 // central is unreachable (the item that found it so waits with a backoff, and the rest
 // behind it). It returns when the next attempt is due (zero: nothing waits).
 func (s *Service) Flush(ctx context.Context) (next time.Time, err error) {
+	return s.flush(ctx, false)
+}
+
+// FlushNow makes one pass like Flush, but tries the first waiting item now even if its
+// backoff has not ended.
+func (s *Service) FlushNow(ctx context.Context) (next time.Time, err error) {
+	return s.flush(ctx, true)
+}
+
+func (s *Service) flush(ctx context.Context, now bool) (next time.Time, err error) {
 	items, err := s.opts.Spool.OutboxWaitingList()
 	if err != nil {
 		return time.Time{}, fmt.Errorf("outbox: %w", err)
@@ -144,9 +158,10 @@ func (s *Service) Flush(ctx context.Context) (next time.Time, err error) {
 		if ctx.Err() != nil {
 			return time.Time{}, nil
 		}
-		if now := s.opts.Clock.Now(); r.NextAttempt.After(now) {
+		if !now && r.NextAttempt.After(s.opts.Clock.Now()) {
 			return r.NextAttempt, nil
 		}
+		now = false // the rest wait behind it as usual
 		wait, err := s.deliver(ctx, r)
 		if err != nil {
 			return time.Time{}, err

@@ -86,7 +86,9 @@ func (c *fakeServices) Applications(_ context.Context, _ string, card *devices.C
 	return c.lines, c.linesEr
 }
 
-func (c *fakeServices) Ticket(context.Context, string) (TicketView, error) { return c.ticket, c.ticketE }
+func (c *fakeServices) Ticket(context.Context, string) (TicketView, error) {
+	return c.ticket, c.ticketE
+}
 
 type fakeReceipts struct{ got chan Receipt }
 

@@ -162,7 +162,7 @@ func TestCentralUnreachableGivesAnOfflineSession(t *testing.T) {
 	// A later call that gets through clears the banner.
 	m.OpenItem("HRSS-0001")
 	p.answers <- nil
-	m.Print()
+	printConfirmed(t, m)
 	settle(t, m)
 	if v := m.View(); v.Screen != ScreenPrinted || v.Offline {
 		t.Fatalf("after a print: %+v", v)
@@ -272,6 +272,11 @@ func TestSecondFactorThenPrint(t *testing.T) {
 	p.answers <- nil
 	typeCode(m, testCode)
 	settle(t, m)
+	if v := m.View(); v.Screen != ScreenPreview {
+		t.Fatalf("after the code: %+v, want the preview", v)
+	}
+	m.ConfirmPrint()
+	settle(t, m)
 	if job := <-p.jobs; job.Title != "proof-TAX-0002" {
 		t.Errorf("job %+v", job)
 	}
@@ -282,7 +287,7 @@ func TestSecondFactorThenPrint(t *testing.T) {
 	m.Home()
 	m.OpenItem("TAX-0002")
 	p.answers <- nil
-	m.Print()
+	printConfirmed(t, m)
 	settle(t, m)
 	if v := m.View(); v.Screen != ScreenPrinted {
 		t.Fatalf("second print: %+v", v)

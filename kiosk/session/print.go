@@ -23,9 +23,10 @@ type renderError struct{ err error }
 func (e renderError) Error() string { return "prepare proof: " + e.err.Error() }
 func (e renderError) Unwrap() error { return e.err }
 
-// Print makes the proof shown on the item screen and hands it to the printer. Making the
-// proof (which asks central) and printing run in their own goroutine, on a copy of the
-// card that is wiped when they are done. An item the terminal cannot print yet says so.
+// Print makes the proof shown on the item screen and shows its first page for the
+// citizen to confirm (preview.go). Making the proof (which asks central) and its picture
+// runs in its own goroutine, on a copy of the card that is wiped when it is done. An item
+// the terminal cannot print yet says so.
 func (m *Machine) Print() {
 	m.mu.Lock()
 	if m.card == nil || m.view.Screen != ScreenItem || m.view.Item == nil {
@@ -52,8 +53,8 @@ func (m *Machine) printLocked() {
 	card.Photo, card.Fingerprint = nil, nil // a proof needs neither
 	id, lang := m.id, m.view.Language
 	v := m.view
-	v.Screen, v.Notice, v.Countdown = ScreenPrinting, NoticeNone, 0
-	m.timers.stop(timerIdle) // nobody is idle while the machine prints for them
+	v.Screen, v.Notice, v.Countdown = ScreenPreparing, NoticeNone, 0
+	m.timers.stop(timerIdle) // nobody is idle while the machine fetches their proof
 	m.work.Add(1)
 	m.setLocked(v)
 
@@ -65,8 +66,7 @@ func (m *Machine) printLocked() {
 			m.printed(id, renderError{err})
 			return
 		}
-		err = m.printer.PrintProof(m.printCtx, PrintRequest{SessionID: id, Title: title, Doc: doc})
-		m.printed(id, err)
+		m.prepared(id, &pendingProof{doc: doc, title: title}, m.preview(m.printCtx, id, doc))
 	}()
 }
 

@@ -35,7 +35,7 @@ func ratingMachine(t *testing.T) (*Machine, chan rated) {
 	})
 	m.CardPresented(testCard())
 	m.OpenItem("HRSS-0001")
-	m.Print()
+	printConfirmed(t, m)
 	if err := m.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}

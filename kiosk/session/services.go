@@ -7,11 +7,14 @@ import (
 )
 
 // Catalog is what the session needs of the service catalog: search, the most used
-// proofs, and one item's details. The agent adapts the offline catalog to it.
+// proofs, one item's details, and the departments and their items. The agent adapts the offline catalog to it.
 type Catalog interface {
 	Search(query string, limit int) []ItemView
 	Popular(limit int) []ItemView
 	Item(code string) (ItemView, bool)
+	// Departments lists every department; DepartmentItems, one department's items.
+	Departments() []DepartmentView
+	DepartmentItems(code string) []ItemView
 }
 
 // ItemView is a service item as the screens show it.
@@ -84,10 +87,10 @@ func (m *Machine) searchLocked(v *View) {
 	v.Results = m.catalog.Search(v.Query, maxResults)
 }
 
-// OpenItem shows one item's details.
+// OpenItem shows one item's details, from the home screen or a department's.
 func (m *Machine) OpenItem(code string) {
 	m.mu.Lock()
-	if m.card == nil || m.view.Screen != ScreenHome || m.catalog == nil {
+	if m.card == nil || m.view.Screen != ScreenHome && m.view.Screen != ScreenDepartment || m.catalog == nil {
 		m.mu.Unlock()
 		return
 	}
@@ -113,5 +116,6 @@ func (m *Machine) Home() {
 	v := m.view
 	v.Screen, v.Item, v.Notice = ScreenHome, nil, NoticeNone
 	m.leaveApplyLocked(&v)
+	v.Dept, v.DeptItems, v.Departments = nil, nil, nil
 	m.setLocked(v)
 }

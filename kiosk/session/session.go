@@ -12,7 +12,8 @@ import (
 )
 
 // Printer takes a finished proof for printing; the agent wires it to the spool (or, until
-// the spool is there, straight to the configured printer).
+// the spool is there, straight to the configured printer). It must not keep req.Doc after
+// it returns: the machine then overwrites it.
 type Printer interface {
 	PrintProof(ctx context.Context, req PrintRequest) error
 }
@@ -68,6 +69,8 @@ type Machine struct {
 	services Services
 	receipts ReceiptPrinter
 	apply    *applyState // the form being filled in; nil outside it
+	raster   Rasterizer
+	proof    *pendingProof // the rendered proof on the preview screen: personal, memory only
 }
 
 // Options configure a Machine.
@@ -100,6 +103,8 @@ type Options struct {
 	Services Services
 	// Receipts prints receipts and queue tickets; nil: there is no receipt printer.
 	Receipts ReceiptPrinter
+	// Rasterizer draws the preview of a proof; nil shows "no preview available".
+	Rasterizer Rasterizer
 }
 
 // New returns a machine on the attract screen.
@@ -117,7 +122,7 @@ func New(o Options) *Machine {
 		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, rater: o.Rate, subs: map[int]func(View){},
 		central: o.Central}
 	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
-	m.services, m.receipts = o.Services, o.Receipts
+	m.services, m.receipts, m.raster = o.Services, o.Receipts, o.Rasterizer
 	return m
 }
 
@@ -298,6 +303,8 @@ func (m *Machine) wipeLocked() {
 	m.lastItem = ""
 	m.wipeApplyLocked()
 	m.auth = authState{}
+	m.proof.wipe()
+	m.proof = nil
 }
 
 func newID() string {

@@ -76,8 +76,14 @@ func TestJourneyCardPrintRemove(t *testing.T) {
 		t.Fatalf("after opening the item: %+v", v)
 	}
 	m.Print()
+	for _, want := range []Screen{ScreenPreparing, ScreenPreview} {
+		if v := <-views; v.Screen != want {
+			t.Fatalf("after print: %+v, want %s", v, want)
+		}
+	}
+	m.ConfirmPrint()
 	if v := <-views; v.Screen != ScreenPrinting {
-		t.Fatalf("after print: %+v", v)
+		t.Fatalf("after confirming: %+v", v)
 	}
 	job := <-p.jobs
 	if job.Title != "proof-HRSS-0001" || string(job.Doc) != "%PDF resident HRSS-0001" || job.SessionID == "" {
@@ -131,9 +137,9 @@ func TestCardRemovedWhilePrintingEndsTheSession(t *testing.T) {
 	<-views
 	m.OpenItem("HRSS-0001")
 	<-views
-	m.Print()
-	<-views
+	printConfirmed(t, m)
 	<-p.jobs
+	drain(views)
 	m.CardRemoved()
 	if v := <-views; v.Screen != ScreenAttract {
 		t.Fatalf("view %+v", v)
@@ -160,9 +166,9 @@ func TestPrintFailuresShowANotice(t *testing.T) {
 		<-views
 		m.OpenItem("HRSS-0001")
 		<-views
-		m.Print()
-		<-views
+		printConfirmed(t, m)
 		<-p.jobs
+		drain(views)
 		p.answers <- tc.err
 		if v := <-views; v.Screen != ScreenItem || v.Notice != tc.want {
 			t.Errorf("%v: view %+v", tc.err, v)

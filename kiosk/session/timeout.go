@@ -103,7 +103,11 @@ func (m *Machine) armLimitLocked() {
 // touchLocked restarts the idle time; during a countdown it also hides the countdown
 // (the caller publishes the view).
 func (m *Machine) touchLocked() {
-	if m.card == nil || m.view.Screen == ScreenPrinting || m.view.Screen == ScreenSubmitting || m.view.Screen == ScreenAuthenticating {
+	switch m.view.Screen {
+	case ScreenPrinting, ScreenPreparing, ScreenSubmitting, ScreenAuthenticating:
+		return // the machine works for the citizen: nobody is idle
+	}
+	if m.card == nil {
 		return
 	}
 	m.view.Countdown = 0

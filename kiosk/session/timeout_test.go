@@ -83,7 +83,7 @@ func TestNoCountdownWhilePrinting(t *testing.T) {
 	m, p, _, clock := newTimedMachine(t, timing)
 	m.CardPresented(testCard())
 	m.OpenItem("HRSS-0001")
-	m.Print()
+	printConfirmed(t, m)
 	<-p.jobs
 	clock.Advance(5 * time.Minute) // a slow printer
 	if v := m.View(); v.Screen != ScreenPrinting || v.Countdown != 0 {

@@ -71,4 +71,15 @@ type View struct {
 	MaskedPhone string
 	Code        string
 	Checking    bool
+	// Preview is the proof's first page on ScreenPreview.
+	Preview *Preview
+	// Departments lists every department (ScreenDepartments); Dept is the one open
+	// (ScreenDepartment, and ScreenItem when the item was opened from it) and DeptItems
+	// its items. DeptFirst and ItemFirst are the first entries shown of each list, which
+	// the screens page through.
+	Departments []DepartmentView
+	Dept        *DepartmentView
+	DeptItems   []ItemView
+	DeptFirst   int
+	ItemFirst   int
 }

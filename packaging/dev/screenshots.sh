@@ -47,6 +47,8 @@ shot search-sbzm-zh
 click 355 258; waitfor item; shot item-zh   # the first result: 个人参保证明
 lang; shot item-en; lang
 click 823 605                            # Print
+waitfor preview; shot preview-zh
+click 856 558                            # Print, under the first page
 waitfor printed; shot printed-zh
 click 823 440; waitfor rate; shot rate-zh  # Rate and finish
 lang; shot rate-en; click 1008 430; sleep 0.5; shot rate-reasons-en  # Dissatisfied
@@ -54,6 +56,12 @@ click 455 450; waitfor goodbye; shot goodbye-en; lang                # Long wait
 ctl sim card remove; waitfor attract
 
 ctl sim card insert expired; sleep 1.5; shot card-expired-zh; ctl sim card remove
+
+# Departments: home → every department → one department's items.
+ctl sim card insert resident; waitfor home
+click 1003 178; waitfor departments; shot departments-zh   # 按部门查找, right of the search box
+click 250 190; waitfor department; shot department-zh      # the first department
+ctl sim card remove; waitfor attract
 
 # The countdown shows after 5 s of a 20 s idle time; any touch restarts the idle time.
 ctl sim card insert resident; waitfor home

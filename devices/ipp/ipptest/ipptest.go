@@ -29,7 +29,8 @@ import (
 const Marker = "%kiosktest:"
 
 // PaperOut in a document makes the hook raise media-empty and wait, the job processing,
-// until LoadPaper; then it clears media-empty and prints the document.
+// until LoadPaper; then it clears media-empty and prints the document. RunOutOfPaper
+// does the same for every document, for documents a test does not write itself.
 const PaperOut = "%kiosktest-paper-out"
 
 // Doc returns a small test document carrying token (and the paper-out marker if asked).
@@ -46,7 +47,7 @@ func Doc(token string, paperOut bool) []byte {
 
 const hook = `#!/bin/sh
 # ippeveprinter's print command: $1 is the document it received.
-if grep -q -a -- '%kiosktest-paper-out' "$1"; then
+if [ -e "$RUN/paper-out" ] || grep -q -a -- '%kiosktest-paper-out' "$1"; then
   echo "STATE: +media-empty-error" >&2
   while [ ! -e "$RUN/paper-loaded" ]; do sleep 0.02; done
   echo "STATE: -media-empty-error" >&2
@@ -237,6 +238,20 @@ func (p *Printer) Received() int {
 // LoadPaper ends every paper-out the hook is simulating.
 func (p *Printer) LoadPaper() {
 	if err := os.WriteFile(filepath.Join(p.Dir, "paper-loaded"), nil, 0o644); err != nil {
+		p.t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(p.Dir, "paper-out")); err != nil && !os.IsNotExist(err) {
+		p.t.Fatal(err)
+	}
+}
+
+// RunOutOfPaper makes the printer run out of paper on the next document it prints,
+// whatever the document, until LoadPaper.
+func (p *Printer) RunOutOfPaper() {
+	if err := os.Remove(filepath.Join(p.Dir, "paper-loaded")); err != nil && !os.IsNotExist(err) {
+		p.t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(p.Dir, "paper-out"), nil, 0o644); err != nil {
 		p.t.Fatal(err)
 	}
 }
