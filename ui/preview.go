@@ -56,5 +56,5 @@ func (u *UI) preview(v session.View) fyne.CanvasObject {
 		bigButton(tr(l, txtPrint), true, u.core.ConfirmPrint),
 		bigButton(tr(l, txtBack), false, u.core.Back),
 	)))
-	return container.NewBorder(nil, nil, container.NewCenter(page), nil, centered(side...))
+	return container.NewBorder(nil, nil, container.NewCenter(container.NewPadded(page)), nil, centered(side...))
 }
