@@ -2,8 +2,6 @@ package ui
 
 import (
 	"fmt"
-	"image/color"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -57,13 +55,7 @@ func (u *UI) attract(v session.View) fyne.CanvasObject {
 	band.CornerRadius = 16
 	if u.opts.Animate {
 		// A gentle pulse of the band behind the instruction.
-		u.anim = canvas.NewColorRGBAAnimation(u.st.pulseLow, u.st.pulseHigh, 1500*time.Millisecond, func(c color.Color) {
-			band.FillColor = c
-			band.Refresh()
-		})
-		u.anim.AutoReverse = true
-		u.anim.RepeatCount = fyne.AnimationRepeatForever
-		u.anim.Start()
+		u.stopPulse = startPulse(band, u.st.pulseLow, u.st.pulseHigh)
 	}
 	body := centered(
 		u.heading(tr(l, txtTitle), 64, true),

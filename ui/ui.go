@@ -60,8 +60,9 @@ type UI struct {
 	win  fyne.Window
 	core Core
 	opts Options
-	anim *fyne.Animation
-	st   style // the mode being drawn
+	// stopPulse stops the attract screen's pulse; nil when none runs.
+	stopPulse func()
+	st        style // the mode being drawn
 }
 
 // New returns the UI of core in win. Call Start to draw.
@@ -79,9 +80,9 @@ func (u *UI) Start() (stop func()) {
 
 // render replaces the window's content with the screen for v. It runs on Fyne's goroutine.
 func (u *UI) render(v session.View) {
-	if u.anim != nil {
-		u.anim.Stop()
-		u.anim = nil
+	if u.stopPulse != nil {
+		u.stopPulse()
+		u.stopPulse = nil
 	}
 	u.setMode(v.LargeText)
 	var body fyne.CanvasObject
