@@ -78,6 +78,15 @@ click 355 562; waitfor item; shot item-ticket-zh      # 居民身份证办理进
 click 823 590; waitfor ticket; sleep 0.5; shot ticket-zh; lang; shot ticket-en; lang
 ctl sim card remove; waitfor attract
 
+# An application that needs the second factor: a code by SMS first (the demo's is 123456).
+ctl sim card insert resident; waitfor home
+for xy in "179 768" "535 695" "587 622" "171 622"; do click $xy; done   # Z F T Q: 租房提取住房公积金
+click 355 258; waitfor item; click 823 627; waitfor second_factor; sleep 0.5
+shot second-factor-zh; lang; shot second-factor-en; lang
+for xy in "689 361" "857 361" "1025 361" "689 449" "857 449" "1025 449"; do click $xy; done
+click 1025 625; waitfor form; shot form-after-code-zh
+ctl sim card remove; waitfor attract
+
 # Departments: home → every department → one department's items.
 ctl sim card insert resident; waitfor home
 click 1068 178; waitfor departments; shot departments-zh   # 按部门查找, right of the search box
