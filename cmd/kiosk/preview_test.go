@@ -31,6 +31,18 @@ func (ta *testAgent) printWithPreview(t *testing.T) session.View {
 func ippAgent(t *testing.T, printer *ipptest.Printer) (*testAgent, *sim.IDCardReader) {
 	t.Helper()
 	reader := sim.NewIDCardReader(sim.IDCardOptions{Baud: 115200})
+	ta := ptyAgent(t, reader, fmt.Sprintf(`{type: ipp, url: "%s"}`, printer.URI))
+	if _, err := ta.catalog.Refresh(ta.ctx); err != nil {
+		t.Fatal(err)
+	}
+	return ta, reader
+}
+
+// ptyAgent runs the agent with reader served on a pseudo-terminal and opened by the
+// serial driver, the embedded reference central server, and a4 (a YAML flow mapping; "":
+// a PDF folder) as the A4 printer.
+func ptyAgent(t *testing.T, reader *sim.IDCardReader, a4 string) *testAgent {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel) // after the agent stops
 	port, err := reader.ServePTY(ctx)
@@ -38,6 +50,9 @@ func ippAgent(t *testing.T, printer *ipptest.Printer) (*testAgent, *sim.IDCardRe
 		t.Skipf("no pseudo-terminals here: %v", err)
 	}
 	dir := t.TempDir()
+	if a4 == "" {
+		a4 = fmt.Sprintf("{type: pdfdir, dir: %s/prints}", dir)
+	}
 	path := filepath.Join(dir, "kiosk.yaml")
 	cfg := fmt.Sprintf(`terminal: {id: E2E-1}
 log: {format: json, level: debug}
@@ -46,8 +61,8 @@ local_api: {socket: %[1]s/k.sock}
 central: {url: "", embedded: true}
 reader: {transport: serial, port: %[2]s, baud: 115200}
 printers:
-  a4: {type: ipp, url: "%[3]s"}
-`, dir, port, printer.URI)
+  a4: %[3]s
+`, dir, port, a4)
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -55,11 +70,7 @@ printers:
 	if err != nil {
 		t.Fatal(err)
 	}
-	ta := startAgent(t, c, path)
-	if _, err := ta.catalog.Refresh(ta.ctx); err != nil {
-		t.Fatal(err)
-	}
-	return ta, reader
+	return startAgent(t, c, path)
 }
 
 // Card → proof → preview → print while the printer is out of paper: the citizen is told

@@ -4,12 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -320,31 +318,7 @@ func TestRefusedAndPulledCards(t *testing.T) {
 	stranger.Name, stranger.IDNumber = "stranger", "110101199003070011" // valid, but on no record
 	stranger.CName, stranger.BirthDate = "赵六", "1990-03-07"
 	reader := sim.NewIDCardReader(sim.IDCardOptions{Baud: 115200, Fixtures: []sim.Fixture{stranger}})
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	port, err := reader.ServePTY(ctx)
-	if err != nil {
-		t.Skipf("no pseudo-terminals here: %v", err)
-	}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "kiosk.yaml")
-	cfg := fmt.Sprintf(`terminal: {id: E2E-2}
-log: {format: json, level: debug}
-state_dir: %[1]s/state
-local_api: {socket: %[1]s/k.sock}
-central: {url: "", embedded: true}
-reader: {transport: serial, port: %[2]s, baud: 115200}
-printers:
-  a4: {type: pdfdir, dir: %[1]s/prints}
-`, dir, port)
-	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	c, err := config.Load(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ta := startAgent(t, c, path)
+	ta := ptyAgent(t, reader, "")
 
 	if err := reader.Insert("stranger"); err != nil {
 		t.Fatal(err)
