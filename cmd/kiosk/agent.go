@@ -133,6 +133,9 @@ func (a *agent) build(ctx context.Context) error {
 		return err
 	}
 	a.citizens = newCitizenSessions(a.client, a.log.With("component", "signin"))
+	if a.outbox != nil {
+		a.citizens.reached = a.outbox.Kick
+	}
 	var checkPIN func(string) bool
 	if h := cfg.Tech.PINHash; h != "" {
 		checkPIN = func(pin string) bool { return config.CheckPIN(h, pin) }

@@ -20,6 +20,9 @@ import (
 type citizenSessions struct {
 	client *centralapi.Client
 	log    *slog.Logger
+	// reached, when set, is called when central answers a sign-in (yes or no): it is
+	// reachable, so the outbox need not wait for its backoff to deliver what waits.
+	reached func()
 
 	mu sync.Mutex
 	// tokens holds the sessions from sign-in to sign-out: their bearer token, or ""
@@ -46,9 +49,12 @@ func (c *citizenSessions) SignIn(ctx context.Context, id string, card *devices.C
 // while central answered (signed out meanwhile) is ended at central at once.
 func (c *citizenSessions) signIn(ctx context.Context, id string, card *devices.Card) (string, error) {
 	grant, err := c.client.CreateSession(ctx, cardData(card))
+	var rej *centralapi.RejectedError
+	if (err == nil || errors.As(err, &rej)) && c.reached != nil {
+		c.reached()
+	}
 	if err != nil {
-		var rej *centralapi.RejectedError
-		if errors.As(err, &rej) {
+		if rej != nil {
 			return "", fmt.Errorf("sign in: %w: %w", session.ErrCardRefused, err)
 		}
 		return "", fmt.Errorf("sign in: %w: %w", session.ErrCentralUnreachable, err)

@@ -217,6 +217,8 @@ func TestCitizenSessionsBookkeeping(t *testing.T) {
 		t.Fatal(err)
 	}
 	cs := newCitizenSessions(client, slog.New(slog.DiscardHandler))
+	reached := 0 // central answered a sign-in: the outbox is kicked
+	cs.reached = func() { reached++ }
 	ctx := context.Background()
 	card := func(name string) *devices.Card {
 		var f sim.Fixture
@@ -245,9 +247,15 @@ func TestCitizenSessionsBookkeeping(t *testing.T) {
 		t.Errorf("a mismatching card: %v, want ErrCardRefused", err)
 	}
 	cs.SignOut(ctx, "s1")
+	if reached != 1 {
+		t.Errorf("a refused sign-in kicked the outbox %d times, want 1: central answered", reached)
+	}
 
 	if err := cs.SignIn(ctx, "s2", card("resident")); err != nil {
 		t.Fatal(err)
+	}
+	if reached != 2 {
+		t.Errorf("a sign-in kicked the outbox %d times in all, want 2", reached)
 	}
 	if n := sessions(); n != 1 {
 		t.Fatalf("%d sessions at central, want 1", n)
