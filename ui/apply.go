@@ -82,8 +82,10 @@ func (u *UI) form(v session.View) fyne.CanvasObject {
 		if f.Shown == "" && f.Type == "date" {
 			shown = tr(l, txtDateHint)
 		}
-		typed := canvas.NewText(shown, u.st.primary)
-		typed.TextSize = 32 * u.st.scale
+		size := 32 * u.st.scale
+		// A long value shows its end, where the citizen types.
+		typed := canvas.NewText(tailThatFits(shown, size, 960-4*theme.Padding()), u.st.primary)
+		typed.TextSize = size
 		box := canvas.NewRectangle(u.st.button)
 		box.CornerRadius = 8
 		box.SetMinSize(fyne.NewSize(720, 64))
@@ -225,4 +227,18 @@ func (u *UI) result(v session.View) fyne.CanvasObject {
 	actions.Add(bigButton(tr(l, txtRateAndFinish), true, u.core.ToRating))
 	parts = append(parts, container.NewCenter(actions))
 	return centered(parts...)
+}
+
+// tailThatFits is s, or "…" and as much of its end as fits width at the text size.
+func tailThatFits(s string, size, width float32) string {
+	if fyne.MeasureText(s, size, fyne.TextStyle{}).Width <= width {
+		return s
+	}
+	r := []rune(s)
+	for i := 1; i < len(r); i++ {
+		if t := "…" + string(r[i:]); fyne.MeasureText(t, size, fyne.TextStyle{}).Width <= width {
+			return t
+		}
+	}
+	return "…"
 }

@@ -159,3 +159,18 @@ func TestApplyScreensFit(t *testing.T) {
 		}
 	}
 }
+
+// A value longer than the box shows its end, where the citizen types, and never widens
+// the screen.
+func TestLongValueShowsItsEnd(t *testing.T) {
+	a := longForm(session.ScreenForm)
+	a.Fields[0].Shown = strings.Repeat("W", 59) + "Z"
+	_, w := show(t, session.View{Screen: session.ScreenForm, Language: "zh", Item: &applyItem, Apply: a})
+	got, _ := content(w)
+	if !strings.Contains(got, "…") || !strings.Contains(got, "WZ "+cursor) || strings.Contains(got, strings.Repeat("W", 59)) {
+		t.Errorf("the long value as shown:\n%s", got)
+	}
+	if min := w.Content().MinSize(); min.Width > 1280 {
+		t.Errorf("a long value widens the screen to %.0f", min.Width)
+	}
+}
