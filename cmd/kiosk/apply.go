@@ -167,10 +167,6 @@ func (c sessionServices) Ticket(ctx context.Context, itemCode string) (session.T
 type receiptPrinter struct{ a *agent }
 
 func (p receiptPrinter) PrintReceipt(ctx context.Context, r session.Receipt) error {
-	l := p.a.receipt
-	if l.printer == nil {
-		return fmt.Errorf("the receipt printer is not available: %s", l.fault)
-	}
 	var doc []byte
 	var err error
 	switch {
@@ -188,5 +184,5 @@ func (p receiptPrinter) PrintReceipt(ctx context.Context, r session.Receipt) err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 20*time.Second)
 	defer cancel()
-	return l.printer.Print(ctx, doc)
+	return p.a.receipt.print(ctx, doc)
 }
