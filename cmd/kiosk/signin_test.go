@@ -320,7 +320,8 @@ func TestSignInAnsweredAfterTheSessionEnded(t *testing.T) {
 
 // Through the serial driver and a simulator of our own: a card central has no record of
 // is refused with a plain notice and no session; a card pulled during its read returns
-// to the attract screen with no notice at all.
+// to the attract screen with no notice at all; an expired card is refused with its
+// reason.
 func TestRefusedAndPulledCards(t *testing.T) {
 	stranger := sim.BuiltinFixtures()[0]
 	stranger.Name, stranger.IDNumber = "stranger", "110101199003070011" // valid, but on no record
@@ -350,6 +351,18 @@ func TestRefusedAndPulledCards(t *testing.T) {
 	if v := ta.waitScreen(t, session.ScreenAttract); v.Notice != session.NoticeNone {
 		t.Errorf("a card pulled mid-read shows %s", v.Notice)
 	}
+	reader.Remove()
+
+	// An expired card is refused by the terminal itself, with its reason, before central
+	// is asked: no session.
+	if err := reader.Insert("expired"); err != nil {
+		t.Fatal(err)
+	}
+	if v := ta.waitNotice(t, session.NoticeCardExpired); v.Screen != session.ScreenAttract || v.Greeting != "" {
+		t.Fatalf("expired: %+v", v)
+	}
+	reader.Remove()
+
 	if err := ta.session.Wait(ta.ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -357,7 +370,7 @@ func TestRefusedAndPulledCards(t *testing.T) {
 		t.Errorf("status %+v, want one (refused) session and none now", st)
 	}
 	ta.stop()
-	for _, secret := range []string{"赵六", stranger.IDNumber} {
+	for _, secret := range []string{"赵六", stranger.IDNumber, "李秀英"} {
 		if strings.Contains(ta.logs.String(), secret) {
 			t.Errorf("the log holds %q", secret)
 		}
