@@ -77,6 +77,8 @@ var goldenViews = []struct {
 	{"result-accepted", session.View{Screen: session.ScreenResult, Greeting: "王**", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusAccepted, Reference: "SQ20261127000001"}}}},
 	{"result-queued", session.View{Screen: session.ScreenResult, Greeting: "王**", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusQueued, Reference: "L-DEMO0001-000001"}}}},
 	{"applications", session.View{Screen: session.ScreenApplications, Greeting: "王**", Applications: longApplications()}},
+	{"applications-offline", session.View{Screen: session.ScreenApplications, Greeting: "王**", Notice: session.NoticeCentralDown,
+		Applications: &session.ApplicationsView{Failed: true, Lines: longApplications().Lines[5:]}}},
 	{"ticket", session.View{Screen: session.ScreenTicket, Greeting: "王**", Item: &goldenProofs[2], Ticket: &longTicket}},
 }
 
@@ -141,6 +143,10 @@ func drawScreen(t *testing.T, v session.View) *image.NRGBA {
 	w.Resize(fyne.NewSize(1280, 800))
 	stop := New(w, &fakeCore{view: v}, Options{}).Start()
 	defer stop()
+	// Lay the screen out once more, as the real window's next frame does: a wrapped
+	// label knows its height only after its width was set by the first layout.
+	w.Content().Resize(w.Content().Size())
+	w.Content().Refresh()
 	img, ok := w.Canvas().Capture().(*image.NRGBA)
 	if !ok {
 		t.Fatalf("the test canvas captured a %T, want *image.NRGBA", img)

@@ -17,11 +17,14 @@ func (u *UI) applications(v session.View) fyne.CanvasObject {
 	switch {
 	case a == nil || a.Loading:
 		parts = append(parts, u.heading(tr(l, txtAsking), 32, false))
-	case a.Failed:
+	case a.Failed && len(a.Lines) == 0:
 		parts = append(parts, u.paragraph(tr(l, txtAppsFailed)))
 	case len(a.Lines) == 0:
 		parts = append(parts, u.heading(tr(l, txtNoApps), 32, false))
 	default:
+		if a.Failed { // central did not answer: these are the ones waiting here
+			parts = append(parts, u.paragraph(tr(l, txtAppsFailed)))
+		}
 		list := container.NewVBox()
 		lines := a.Lines
 		if u.st.scale > 1 { // large type: the newest four fit
@@ -35,7 +38,8 @@ func (u *UI) applications(v session.View) fyne.CanvasObject {
 			if line.Waiting {
 				stage = tr(l, txtWaitingHere)
 			}
-			w := widget.NewLabel(fmt.Sprintf("%s · %s · %s · %s", line.Submitted.Format("2006-01-02"), name, stage, line.Reference))
+			// The name comes last: a long one is cut, never the stage or the reference.
+			w := widget.NewLabel(fmt.Sprintf("%s · %s · %s · %s", line.Submitted.Format("2006-01-02"), stage, line.Reference, name))
 			w.Truncation = fyne.TextTruncateEllipsis
 			list.Add(w)
 		}

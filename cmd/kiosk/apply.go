@@ -92,21 +92,23 @@ func submitted(a centralapi.Application) session.Submitted {
 
 // Applications lists the citizen's applications at central, newest first, after those
 // still waiting in this terminal's outbox. The outbox is read first: one delivered in
-// between is then in central's list, under its local reference, and shown once.
+// between is then in central's list, under its local reference, and shown once. When
+// central cannot answer, the ones waiting here come back with the error.
 func (c sessionServices) Applications(ctx context.Context, sessionID string, card *devices.Card) ([]session.ApplicationLine, error) {
-	token, err := c.a.citizens.token(ctx, sessionID, card)
-	if err != nil {
-		return nil, centralError("authenticate", err)
-	}
 	var waiting []spool.OutboxRecord
 	if c.a.outbox != nil {
+		var err error
 		if waiting, err = c.a.outbox.WaitingApplications(card.Number); err != nil {
 			c.a.log.Warn("outbox look-up", "err", err)
 		}
 	}
+	token, err := c.a.citizens.token(ctx, sessionID, card)
+	if err != nil {
+		return c.waitingLines(waiting, nil), centralError("authenticate", err)
+	}
 	apps, err := c.a.client.ListApplications(ctx, token)
 	if err != nil {
-		return nil, centralError("list applications", err)
+		return c.waitingLines(waiting, nil), centralError("list applications", err)
 	}
 	delivered := map[string]bool{}
 	for _, a := range apps {
@@ -114,6 +116,23 @@ func (c sessionServices) Applications(ctx context.Context, sessionID string, car
 			delivered[a.ClientRef] = true
 		}
 	}
+	lines := c.waitingLines(waiting, delivered)
+	for _, a := range apps {
+		l := session.ApplicationLine{Reference: a.ID, ItemZH: a.ItemNameZH, ItemEN: a.ItemNameEN, Submitted: a.SubmittedAt.Local(),
+			StageZH: a.Status, StageEN: a.Status}
+		for _, st := range a.Progress {
+			if st.Done {
+				l.StageZH, l.StageEN = st.LabelZH, st.LabelEN
+			}
+		}
+		lines = append(lines, l)
+	}
+	return lines, nil
+}
+
+// waitingLines are the applications waiting in the outbox, newest first, less those
+// central already lists (delivered, by local reference).
+func (c sessionServices) waitingLines(waiting []spool.OutboxRecord, delivered map[string]bool) []session.ApplicationLine {
 	var lines []session.ApplicationLine
 	for i := len(waiting) - 1; i >= 0; i-- {
 		r := waiting[i]
@@ -128,17 +147,7 @@ func (c sessionServices) Applications(ctx context.Context, sessionID string, car
 		}
 		lines = append(lines, l)
 	}
-	for _, a := range apps {
-		l := session.ApplicationLine{Reference: a.ID, ItemZH: a.ItemNameZH, ItemEN: a.ItemNameEN, Submitted: a.SubmittedAt.Local(),
-			StageZH: a.Status, StageEN: a.Status}
-		for _, st := range a.Progress {
-			if st.Done {
-				l.StageZH, l.StageEN = st.LabelZH, st.LabelEN
-			}
-		}
-		lines = append(lines, l)
-	}
-	return lines, nil
+	return lines
 }
 
 // Ticket takes a queue number at the terminal's hall: the first hall central lists

@@ -149,8 +149,10 @@ func TestAgentApplicationOffline(t *testing.T) {
 	}
 	ta.session.Home()
 	ta.session.MyApplications()
-	if v := ta.waitNotice(t, session.NoticeCentralDown); v.Screen != session.ScreenApplications || !v.Applications.Failed {
-		t.Errorf("look-up with central down: %+v", v)
+	v = ta.waitNotice(t, session.NoticeCentralDown)
+	if l := v.Applications.Lines; v.Screen != session.ScreenApplications || !v.Applications.Failed ||
+		len(l) != 1 || !l[0].Waiting || l[0].Reference != res.Reference || l[0].ItemZH != "居民身份证换领" {
+		t.Errorf("look-up with central down: %+v, want the one kept here", v.Applications)
 	}
 
 	_, stop = centralAt(t, srv, addr)

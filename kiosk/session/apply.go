@@ -49,7 +49,8 @@ type Services interface {
 	// sent nor kept.
 	Submit(ctx context.Context, a Application) (Submitted, error)
 	// Applications lists the citizen's applications (进度查询), newest first, and those
-	// still waiting in this terminal's outbox.
+	// still waiting in this terminal's outbox; when central cannot answer, it returns
+	// the error with the ones waiting here.
 	Applications(ctx context.Context, sessionID string, card *devices.Card) ([]ApplicationLine, error)
 	// Ticket takes a queue number for a staffed counter for the item.
 	Ticket(ctx context.Context, itemCode string) (TicketView, error)

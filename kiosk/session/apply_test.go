@@ -386,14 +386,24 @@ func TestMyApplications(t *testing.T) {
 	if v.Screen != ScreenApplications || v.Applications == nil || !reflect.DeepEqual(v.Applications.Lines, c.lines) {
 		t.Fatalf("applications %+v", v.Applications)
 	}
+	// Central down: the error, and still the ones waiting on this terminal.
 	m.Home()
-	c.linesEr = ErrCentralUnreachable
+	c.lines, c.linesEr = c.lines[1:], ErrCentralUnreachable
+	m.MyApplications()
+	if err := m.Wait(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if v := m.View(); !v.Applications.Failed || v.Notice != NoticeCentralDown || !reflect.DeepEqual(v.Applications.Lines, c.lines) {
+		t.Errorf("central down: %+v", v.Applications)
+	}
+	m.Home()
+	c.lines = nil
 	m.MyApplications()
 	if err := m.Wait(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	if v := m.View(); !v.Applications.Failed || v.Notice != NoticeCentralDown || len(v.Applications.Lines) != 0 {
-		t.Errorf("central down: %+v", v)
+		t.Errorf("central down, nothing here: %+v", v.Applications)
 	}
 }
 

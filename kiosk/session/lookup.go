@@ -16,7 +16,7 @@ const (
 // ApplicationsView is the look-up's screen.
 type ApplicationsView struct {
 	Loading bool // central is being asked
-	Failed  bool // central could not be asked; the notice says so
+	Failed  bool // central could not be asked (the notice says so); Lines are those waiting here
 	Lines   []ApplicationLine
 }
 
@@ -77,7 +77,8 @@ func (m *Machine) MyApplications() {
 		v := m.view
 		if err != nil {
 			m.log.Warn("applications not listed", "session", id, "err", err)
-			v.Applications, v.Notice = &ApplicationsView{Failed: true}, NoticeCentralDown
+			// Those waiting on this terminal are still shown.
+			v.Applications, v.Notice = &ApplicationsView{Failed: true, Lines: lines[:min(len(lines), maxApplicationLines)]}, NoticeCentralDown
 		} else {
 			v.Applications = &ApplicationsView{Lines: lines[:min(len(lines), maxApplicationLines)]}
 		}
