@@ -71,6 +71,7 @@ var goldenViews = []struct {
 	{"preview-none", session.View{Screen: session.ScreenPreview, Greeting: "王**", Item: &goldenProofs[0], Preview: &session.Preview{Pages: 1}}},
 	{"printer-fault", session.View{Screen: session.ScreenItem, Greeting: "王**", Item: &goldenProofs[0], Notice: session.NoticePrinterFault}},
 	{"item-apply", session.View{Screen: session.ScreenItem, Greeting: "王**", Item: &applyItem}},
+	{"item-second-factor", session.View{Screen: session.ScreenItem, Greeting: "王**", Item: &goldenSecondFactor}},
 	{"form", session.View{Screen: session.ScreenForm, Greeting: "王**", Item: &applyItem, Apply: formAt(2, "1380013800", "联系电话应为11位手机号码", "")}},
 	{"form-choice", session.View{Screen: session.ScreenForm, Greeting: "王**", Item: &applyItem, Apply: formAt(3, "13800138000", "", "lost")}},
 	{"review", session.View{Screen: session.ScreenReview, Greeting: "王**", Item: &applyItem, Apply: formAt(-1, "138****8000", "", "lost")}},
@@ -81,6 +82,13 @@ var goldenViews = []struct {
 		Applications: &session.ApplicationsView{Failed: true, Lines: longApplications().Lines[5:]}}},
 	{"ticket", session.View{Screen: session.ScreenTicket, Greeting: "王**", Item: &goldenProofs[2], Ticket: &longTicket}},
 }
+
+// goldenSecondFactor is an application that needs the second factor.
+var goldenSecondFactor = func() session.ItemView {
+	it := applyItem
+	it.SecondFactor = true
+	return it
+}()
 
 var goldenDepts = []session.DepartmentView{
 	{Code: "HRSS", NameZH: "市人力资源和社会保障局", NameEN: "Human Resources and Social Security Bureau"},

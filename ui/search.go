@@ -126,7 +126,7 @@ func (u *UI) item(v session.View) fyne.CanvasObject {
 		u.heading(fee+" · "+limit, 26, false),
 	)
 	if len(materials) > 0 {
-		details.Add(message(tr(l, txtMaterials) + "：" + strings.Join(materials[:min(3, len(materials))], "、")))
+		details.Add(message(fmt.Sprintf(tr(l, txtMaterials), strings.Join(materials[:min(3, len(materials))], tr(l, txtListSep)))))
 	}
 	next := tr(l, txtNextApply)
 	switch {
@@ -136,6 +136,9 @@ func (u *UI) item(v session.View) fyne.CanvasObject {
 		next = tr(l, txtNextForm)
 	}
 	details.Add(message(next))
+	if it.SecondFactor && (it.Printable || it.Applicable()) {
+		details.Add(message(tr(l, txtNeedsCode)))
+	}
 	actions := container.NewHBox(bigButton(tr(l, txtBack), false, u.core.Back))
 	switch {
 	case it.Printable:

@@ -30,6 +30,7 @@ const (
 	txtInstant    = "instant"
 	txtTimeLimit  = "time_limit"
 	txtMaterials  = "materials"
+	txtListSep    = "list_sep"
 	txtNextPrint  = "next_print"
 	txtNextApply  = "next_apply"
 
@@ -95,6 +96,7 @@ const (
 	txtEnterCode      = "enter_code"
 	txtCodeChecking   = "code_checking"
 	txtOffline        = "offline"
+	txtNeedsCode      = "needs_code"
 	txtPreparing      = "preparing"
 	txtPreviewHint    = "preview_hint"
 	txtPages          = "pages"
@@ -136,7 +138,8 @@ var texts = map[string]map[string]string{
 		txtFee:        "收费 %.2f 元",
 		txtInstant:    "即时办结",
 		txtTimeLimit:  "%d 个工作日内办结",
-		txtMaterials:  "所需材料",
+		txtMaterials:  "所需材料：%s",
+		txtListSep:    "、",
 		txtNextPrint:  "点击“打印”，证明将由本机打印，请在出纸口取走。",
 		txtNextApply:  "本机暂不能办理此事项，请到人工窗口或在网上办理。",
 
@@ -229,6 +232,7 @@ var texts = map[string]map[string]string{
 		txtCodeSentTo:                        "验证码已发送至 %s",
 		txtEnterCode:                         "请输入验证码",
 		txtCodeChecking:                      "正在验证……",
+		txtNeedsCode:                         "办理此事项需要短信验证：验证码将发送至您在政务服务平台登记的手机。",
 		txtOffline:                           "暂时无法连接政务服务平台：您仍可查询事项、提交申请（恢复连接后自动发送）；打印证明需要连接平台。",
 
 		string(session.NoticeCardRefused):         "未能核验您的身份信息（证件未登记或信息不符），请到人工窗口办理。",
@@ -273,7 +277,8 @@ var texts = map[string]map[string]string{
 		txtFee:        "Fee: CNY %.2f",
 		txtInstant:    "Done at once",
 		txtTimeLimit:  "Done within %d working days",
-		txtMaterials:  "Materials",
+		txtMaterials:  "Materials: %s",
+		txtListSep:    "; ",
 		txtNextPrint:  "Tap Print: this terminal prints the proof; take it from the paper slot.",
 		txtNextApply:  "This service cannot be done at this terminal yet; please use a staffed counter or the online service.",
 
@@ -366,6 +371,7 @@ var texts = map[string]map[string]string{
 		txtCodeSentTo:                        "A code was sent to %s",
 		txtEnterCode:                         "Enter the code",
 		txtCodeChecking:                      "Checking…",
+		txtNeedsCode:                         "This service needs a code by SMS, sent to the phone on record at the service platform.",
 		txtOffline:                           "The service platform cannot be reached: you can still look up services and submit applications, which will be sent when it is back; printing proofs needs the platform.",
 
 		string(session.NoticeCardRefused):         "Your card could not be matched to the records (not on record, or the details differ). Please go to a staffed counter.",

@@ -312,6 +312,7 @@ func TestEveryScreenFits(t *testing.T) {
 	item := proofs[0]
 	item.MaterialsZH = []string{"居民身份证或其他有效身份证件", "户口簿", "委托书"}
 	item.MaterialsEN = []string{"Resident ID card or another valid identity document", "Household register", "Letter of authorisation"}
+	item.SecondFactor = true // one more line
 	status := []session.StatusLine{}
 	for range 8 {
 		status = append(status, session.StatusLine{Label: "服务 Service printer-a4", Value: "not asked yet (no job since start); 0 jobs waiting"})
