@@ -150,17 +150,27 @@ func (c sessionServices) waitingLines(waiting []spool.OutboxRecord, delivered ma
 	return lines
 }
 
-// Ticket takes a queue number at the terminal's hall: the first hall central lists
-// (until the config names the terminal's own).
+// Ticket takes a queue number at the terminal's hall: the one the config names
+// (terminal.hall), or the first hall central lists.
 func (c sessionServices) Ticket(ctx context.Context, itemCode string) (session.TicketView, error) {
 	halls, err := c.a.client.Halls(ctx)
 	if err != nil {
 		return session.TicketView{}, centralError("halls", err)
 	}
-	if len(halls) == 0 {
-		return session.TicketView{}, fmt.Errorf("halls: %w: central lists no hall", session.ErrCentralUnreachable)
+	hall := ""
+	for _, h := range halls {
+		if want := c.a.cfg.Terminal.Hall; want == "" || h.ID == want {
+			hall = h.ID
+			break
+		}
 	}
-	t, err := c.a.client.IssueTicket(ctx, centralapi.NewIdempotencyKey(), halls[0].ID, itemCode)
+	if hall == "" {
+		// Said plainly to the technician in the log; the citizen is told no number can
+		// be issued.
+		c.a.log.Error("queue ticket: central lists no such hall", "hall", c.a.cfg.Terminal.Hall, "halls", len(halls))
+		return session.TicketView{}, fmt.Errorf("halls: %w: central lists no hall %q", session.ErrCentralUnreachable, c.a.cfg.Terminal.Hall)
+	}
+	t, err := c.a.client.IssueTicket(ctx, centralapi.NewIdempotencyKey(), hall, itemCode)
 	if err != nil {
 		return session.TicketView{}, centralError("issue ticket", err)
 	}

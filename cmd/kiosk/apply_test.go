@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/govkiosk/kiosk/central/refdata"
 	"github.com/govkiosk/kiosk/kiosk/localapi"
 	"github.com/govkiosk/kiosk/kiosk/session"
 )
@@ -210,5 +211,31 @@ func TestAgentQueueTicket(t *testing.T) {
 	ta.session.TakeTicket()
 	if v := ta.waitNotice(t, session.NoticeCentralDown); v.Screen != session.ScreenTicket || !v.Ticket.Failed {
 		t.Errorf("central down: %+v", v)
+	}
+}
+
+// The configured hall (terminal.hall) issues the numbers; a hall central does not list
+// is a plain message, not a number from another hall.
+func TestAgentQueueTicketAtTheConfiguredHall(t *testing.T) {
+	dir, _, _, _, ta := agentWithCentral(t)
+	insertCard(t, ta, dir)
+	futian := refdata.Halls()[1]
+	ta.cfg.Terminal.Hall = futian.ID
+	ta.session.OpenItem(queryItem(t, ta))
+	ta.session.TakeTicket()
+	v := ta.waitView(t, "the ticket", func(v session.View) bool { return v.Ticket != nil && !v.Ticket.Loading })
+	if tk := v.Ticket; tk.Failed || tk.HallZH != futian.NameZH {
+		t.Fatalf("ticket %+v, want one from %s", tk, futian.NameZH)
+	}
+
+	ta.session.Home()
+	ta.cfg.Terminal.Hall = "SZ-NOWHERE"
+	ta.session.OpenItem(queryItem(t, ta))
+	ta.session.TakeTicket()
+	if v := ta.waitNotice(t, session.NoticeCentralDown); v.Screen != session.ScreenTicket || !v.Ticket.Failed {
+		t.Errorf("an unknown hall: %+v", v)
+	}
+	if !strings.Contains(ta.logs.String(), "SZ-NOWHERE") {
+		t.Error("the log does not name the unknown hall for the technician")
 	}
 }

@@ -28,6 +28,7 @@ type Tech struct {
 type Terminal struct {
 	ID       string `yaml:"id"`
 	Location string `yaml:"location"`
+	Hall     string `yaml:"hall"` // central's id of the hall whose queue numbers it issues; "": the first hall central lists
 }
 
 // Log chooses the log format and level.

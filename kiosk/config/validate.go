@@ -36,6 +36,9 @@ func (c *Config) Validate() []Problem {
 		}
 	}
 
+	if c.Terminal.Hall != "" && !terminalID.MatchString(c.Terminal.Hall) {
+		add("terminal.hall", "expected central's hall id: 1 to 64 letters, digits, '.', '-' or '_' (e.g. SZ-CITY), got %q", c.Terminal.Hall)
+	}
 	if !terminalID.MatchString(c.Terminal.ID) {
 		add("terminal.id", "expected 1 to 64 letters, digits, '.', '-' or '_' (e.g. SZ-FT-0001), got %q", c.Terminal.ID)
 	}
