@@ -220,7 +220,7 @@ func (u *UI) result(v session.View) fyne.CanvasObject {
 		parts = append(parts, message(strings.Join(reasons[:min(3, len(reasons))], "\n")))
 	}
 	actions := container.NewHBox()
-	if r.Reference != "" {
+	if r.Reference != "" && v.Receipts {
 		actions.Add(bigButton(tr(l, txtPrintReceipt), false, u.core.PrintReceipt))
 	}
 	actions.Add(bigButton(tr(l, txtOtherService), false, u.core.Home))

@@ -98,7 +98,7 @@ func TestApplyTapsBecomeIntents(t *testing.T) {
 	_, buttons = content(w)
 	test.Tap(buttons["Change"])
 	test.Tap(buttons["Submit"])
-	core.sub(session.View{Screen: session.ScreenResult, Language: "en", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: "accepted", Reference: "SQ1"}}})
+	core.sub(session.View{Screen: session.ScreenResult, Language: "en", Receipts: true, Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: "accepted", Reference: "SQ1"}}})
 	_, buttons = content(w)
 	test.Tap(buttons["Print a receipt"])
 	core.sub(session.View{Screen: session.ScreenHome, Language: "en"})
@@ -108,7 +108,7 @@ func TestApplyTapsBecomeIntents(t *testing.T) {
 	if _, buttons = content(w); buttons["Queue number for a counter"] != nil {
 		t.Error("a queue number offered for a printable proof")
 	}
-	core.sub(session.View{Screen: session.ScreenTicket, Language: "en", Ticket: &longTicket})
+	core.sub(session.View{Screen: session.ScreenTicket, Language: "en", Receipts: true, Ticket: &longTicket})
 	_, buttons = content(w)
 	test.Tap(buttons["Print the ticket"])
 	test.Tap(buttons["Home"])
@@ -116,6 +116,27 @@ func TestApplyTapsBecomeIntents(t *testing.T) {
 	want := "apply,fkey:1,fbackspace,fclear,next,choose:damaged,fback,edit:loss_reason,submit,receipt,my-apps,receipt,home"
 	if got := strings.Join(core.intents, ","); got != want {
 		t.Errorf("intents %q, want %q", got, want)
+	}
+}
+
+// A terminal without a receipt printer offers no receipt and no printed ticket: the
+// reference and the number are on the screen.
+func TestNoReceiptPrinterNoPrintButtons(t *testing.T) {
+	for _, v := range []session.View{
+		{Screen: session.ScreenResult, Language: "en", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusAccepted, Reference: "SQ1"}}},
+		{Screen: session.ScreenTicket, Language: "en", Ticket: &longTicket},
+	} {
+		_, w := show(t, v)
+		got, buttons := content(w)
+		if buttons["Print a receipt"] != nil || buttons["Print the ticket"] != nil {
+			t.Errorf("%s offers to print without a receipt printer:\n%s", v.Screen, got)
+		}
+		if !strings.Contains(got, "SQ1") && !strings.Contains(got, longTicket.Number) {
+			t.Errorf("%s lost its reference or number:\n%s", v.Screen, got)
+		}
+		if buttons["Home"] == nil && buttons["Another service"] == nil {
+			t.Errorf("%s has no way on:\n%s", v.Screen, got)
+		}
 	}
 }
 

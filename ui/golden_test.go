@@ -75,12 +75,12 @@ var goldenViews = []struct {
 	{"form", session.View{Screen: session.ScreenForm, Greeting: "王**", Item: &applyItem, Apply: formAt(2, "1380013800", "联系电话应为11位手机号码", "")}},
 	{"form-choice", session.View{Screen: session.ScreenForm, Greeting: "王**", Item: &applyItem, Apply: formAt(3, "13800138000", "", "lost")}},
 	{"review", session.View{Screen: session.ScreenReview, Greeting: "王**", Item: &applyItem, Apply: formAt(-1, "138****8000", "", "lost")}},
-	{"result-accepted", session.View{Screen: session.ScreenResult, Greeting: "王**", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusAccepted, Reference: "SQ20261127000001"}}}},
-	{"result-queued", session.View{Screen: session.ScreenResult, Greeting: "王**", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusQueued, Reference: "L-DEMO0001-000001"}}}},
+	{"result-accepted", session.View{Screen: session.ScreenResult, Receipts: true, Greeting: "王**", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusAccepted, Reference: "SQ20261127000001"}}}},
+	{"result-queued", session.View{Screen: session.ScreenResult, Receipts: true, Greeting: "王**", Item: &applyItem, Apply: &session.ApplyView{Result: &session.ApplyResult{Status: session.StatusQueued, Reference: "L-DEMO0001-000001"}}}},
 	{"applications", session.View{Screen: session.ScreenApplications, Greeting: "王**", Applications: longApplications()}},
 	{"applications-offline", session.View{Screen: session.ScreenApplications, Greeting: "王**", Notice: session.NoticeCentralDown,
 		Applications: &session.ApplicationsView{Failed: true, Lines: longApplications().Lines[5:]}}},
-	{"ticket", session.View{Screen: session.ScreenTicket, Greeting: "王**", Item: &goldenProofs[2], Ticket: &longTicket}},
+	{"ticket", session.View{Screen: session.ScreenTicket, Receipts: true, Greeting: "王**", Item: &goldenProofs[2], Ticket: &longTicket}},
 }
 
 // goldenSecondFactor is an application that needs the second factor.

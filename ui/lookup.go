@@ -71,8 +71,10 @@ func (u *UI) ticket(v session.View) fyne.CanvasObject {
 			number,
 			u.heading(fmt.Sprintf(tr(l, txtAhead), t.Ahead), 28, false),
 		)
-		actions.Add(bigButton(tr(l, txtPrintTicket), true, u.core.PrintReceipt))
+		if v.Receipts {
+			actions.Add(bigButton(tr(l, txtPrintTicket), true, u.core.PrintReceipt))
+		}
 	}
-	actions.Add(bigButton(tr(l, txtHome), t != nil && t.Failed, u.core.Home))
+	actions.Add(bigButton(tr(l, txtHome), t != nil && (t.Failed || !v.Receipts), u.core.Home))
 	return centered(append(parts, container.NewCenter(actions))...)
 }

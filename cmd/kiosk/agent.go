@@ -140,6 +140,10 @@ func (a *agent) build(ctx context.Context) error {
 	if h := cfg.Tech.PINHash; h != "" {
 		checkPIN = func(pin string) bool { return config.CheckPIN(h, pin) }
 	}
+	var receipts session.ReceiptPrinter // nil: no receipt printer, and no button offers one
+	if cfg.Printers.Receipt.Type != "none" {
+		receipts = receiptPrinter{a}
+	}
 	a.session = session.New(session.Options{
 		Log:          a.log,
 		Printer:      spoolPrinter{a},
@@ -154,7 +158,7 @@ func (a *agent) build(ctx context.Context) error {
 		PrintContext: ctx,
 		Central:      a.citizens,
 		Services:     sessionServices{a},
-		Receipts:     receiptPrinter{a},
+		Receipts:     receipts,
 		Rasterizer:   a.rasterizer(),
 	})
 	reader, err := a.openReader()

@@ -183,7 +183,7 @@ func TestApplyAccepted(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := m.View()
-	if v.Screen != ScreenResult || v.Apply.Result == nil || v.Apply.Result.Status != StatusAccepted || v.Apply.Result.Reference != "SQ20261127000001" || len(v.Apply.Fields) != 0 {
+	if v.Screen != ScreenResult || !v.Receipts || v.Apply.Result == nil || v.Apply.Result.Status != StatusAccepted || v.Apply.Result.Reference != "SQ20261127000001" || len(v.Apply.Fields) != 0 {
 		t.Fatalf("result %+v %+v", v, v.Apply)
 	}
 	if m.apply.values != nil {

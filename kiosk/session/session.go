@@ -121,8 +121,8 @@ func New(o Options) *Machine {
 	m := &Machine{log: o.Log, printer: o.Printer, render: o.Render, clock: o.Clock, defLang: o.Language,
 		printCtx: o.PrintContext, timing: o.Timing.withDefaults(), ended: o.Ended, checkPIN: o.CheckPIN, status: o.TechStatus, catalog: o.Catalog, rater: o.Rate, subs: map[int]func(View){},
 		central: o.Central}
-	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now()}
 	m.services, m.receipts, m.raster = o.Services, o.Receipts, o.Rasterizer
+	m.view = View{Screen: ScreenAttract, Language: o.Language, Since: o.Clock.Now(), Receipts: m.receipts != nil}
 	return m
 }
 
@@ -150,7 +150,7 @@ func (m *Machine) Subscribe(f func(View)) (cancel func()) {
 
 // setLocked changes the view and notifies subscribers; m.mu is held and released here.
 func (m *Machine) setLocked(v View) {
-	v.Since = m.clock.Now()
+	v.Since, v.Receipts = m.clock.Now(), m.receipts != nil
 	m.view = v
 	subs := make([]func(View), 0, len(m.subs))
 	for _, f := range m.subs {

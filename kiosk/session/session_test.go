@@ -65,8 +65,12 @@ func TestJourneyCardPrintRemove(t *testing.T) {
 	card := testCard()
 	photo := card.Photo
 	m.CardPresented(card)
-	if v := <-views; v.Screen != ScreenHome || v.Greeting != "王**" {
+	v := <-views
+	if v.Screen != ScreenHome || v.Greeting != "王**" {
 		t.Fatalf("after card: %+v", v)
+	}
+	if v.Receipts {
+		t.Error("a machine without a receipt printer offers receipts")
 	}
 	if st := m.Status(); !st.Active || st.CardType != "resident" {
 		t.Errorf("status %+v", st)

@@ -63,6 +63,9 @@ type View struct {
 	Applications *ApplicationsView
 	// Ticket is a queue ticket (ScreenTicket).
 	Ticket *TicketView
+	// Receipts: the terminal has a receipt printer, so the result and ticket screens
+	// offer to print.
+	Receipts bool
 	// Offline: central could not be reached at sign-in or at the last call to it; the
 	// screens say what still works. Cleared when a later call gets through.
 	Offline bool
