@@ -4,9 +4,7 @@ import (
 	"fmt"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/govkiosk/kiosk/kiosk/session"
@@ -77,27 +75,7 @@ func gapWide() fyne.CanvasObject {
 }
 
 // offlineBand says, on every citizen screen of an offline session, what still works. It
-// sits in the top bar between the two buttons, in the standard mode's small type even in
-// the large mode, so that no screen loses room to it.
+// sits in the top bar between the two buttons (see topBand).
 func (u *UI) offlineBand(v session.View) fyne.CanvasObject {
-	r := widget.NewRichText(&widget.TextSegment{Text: tr(v.Language, txtOffline), Style: widget.RichTextStyle{
-		Alignment: fyne.TextAlignCenter,
-		ColorName: theme.ColorNamePrimary,
-		SizeName:  theme.SizeNameCaptionText,
-		TextStyle: fyne.TextStyle{Bold: true},
-	}})
-	r.Wrapping = fyne.TextWrapWord
-	bg := canvas.NewRectangle(u.st.band)
-	bg.CornerRadius = 8
-	return container.NewStack(bg, container.NewThemeOverride(r, bandTheme{fyne.CurrentApp().Settings().Theme()}))
-}
-
-// bandTheme keeps the offline band's type at the standard mode's caption size.
-type bandTheme struct{ fyne.Theme }
-
-func (t bandTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameCaptionText {
-		return 20
-	}
-	return t.Theme.Size(n)
+	return u.topBand(tr(v.Language, txtOffline))
 }

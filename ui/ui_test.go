@@ -329,13 +329,67 @@ func TestEveryScreenFits(t *testing.T) {
 					Apply: longForm(screen), Applications: longApplications(), Ticket: &longTicket,
 					Offline: true, MaskedPhone: "138****1234", Code: "12345678",
 					Preview: &session.Preview{Image: page, Pages: 12}, Departments: allDepts, Dept: &allDepts[0], DeptItems: many}
-				_, w := show(t, v)
+				core, w := show(t, v)
 				if min := w.Content().MinSize(); min.Width > 1280 || min.Height > 800 {
 					t.Errorf("%s, %s, large %v: the screen needs %.0f×%.0f", screen, lang, large, min.Width, min.Height)
+				}
+				// Without the countdown (whose band lies over the screen until Continue),
+				// the notice covers no button, and every button is inside the window.
+				v.Countdown = 0
+				core.sub(v)
+				w.Content().Resize(w.Content().Size()) // the next frame's layout, wrapped labels known
+				for _, b := range coveredButtons(w) {
+					t.Errorf("%s, %s, large %v: %s", screen, lang, large, b)
 				}
 			}
 		}
 	}
+}
+
+// coveredButtons lists the visible buttons that the notice band overlaps or that lie
+// outside the window.
+func coveredButtons(w fyne.Window) []string {
+	type rect struct{ pos, size fyne.Size }
+	var band *rect
+	var buttons []string
+	var rects []rect
+	var visit func(o fyne.CanvasObject, at fyne.Position)
+	visit = func(o fyne.CanvasObject, at fyne.Position) {
+		if !o.Visible() {
+			return
+		}
+		at = at.Add(o.Position())
+		switch x := o.(type) {
+		case *widget.Button:
+			buttons = append(buttons, x.Text)
+			rects = append(rects, rect{fyne.NewSize(at.X, at.Y), x.Size()})
+			return
+		case *container.ThemeOverride:
+			visit(x.Content, at)
+			return
+		case *fyne.Container:
+			if l, ok := x.Layout.(*noticeLayout); ok && l.band.Visible() {
+				p := at.Add(l.band.Position())
+				band = &rect{fyne.NewSize(p.X, p.Y), l.band.Size()}
+			}
+			for _, ch := range x.Objects {
+				visit(ch, at)
+			}
+		}
+	}
+	visit(w.Content(), fyne.NewPos(0, 0))
+	win := w.Canvas().Size()
+	var bad []string
+	for i, r := range rects {
+		const e = 0.5 // rounding
+		if r.pos.Width < -e || r.pos.Height < -e || r.pos.Width+r.size.Width > win.Width+e || r.pos.Height+r.size.Height > win.Height+e {
+			bad = append(bad, fmt.Sprintf("button %q at %v size %v is outside the %v window", buttons[i], r.pos, r.size, win))
+		}
+		if band != nil && r.pos.Height+r.size.Height > band.pos.Height+e && r.pos.Height < band.pos.Height+band.size.Height-e {
+			bad = append(bad, fmt.Sprintf("the notice at y %.0f covers button %q at y %.0f–%.0f", band.pos.Height, buttons[i], r.pos.Height, r.pos.Height+r.size.Height))
+		}
+	}
+	return bad
 }
 
 // Every reason has its text in both languages.
