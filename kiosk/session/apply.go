@@ -372,8 +372,20 @@ func (m *Machine) fieldErrorsLocked(v *View, errs []centralapi.FieldError) {
 	clear(st.errs)
 	first := -1
 	for _, e := range errs {
+		i := st.index(e.Key)
+		// Central's message may come in one language or none: the field still says
+		// something, in the citizen's language where there is one.
+		switch {
+		case e.MessageZH == "" && e.MessageEN == "" && i >= 0:
+			f := st.item.Form[i]
+			e.MessageZH, e.MessageEN = f.LabelZH+"未通过审核，请核对", f.LabelEN+" was not accepted; please check it"
+		case e.MessageZH == "":
+			e.MessageZH = e.MessageEN
+		case e.MessageEN == "":
+			e.MessageEN = e.MessageZH
+		}
 		st.errs[e.Key] = e
-		if i := st.index(e.Key); i >= 0 && !st.fromCard[e.Key] && (first < 0 || i < first) {
+		if i >= 0 && !st.fromCard[e.Key] && (first < 0 || i < first) {
 			first = i
 		}
 	}

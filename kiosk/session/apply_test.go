@@ -249,6 +249,27 @@ func TestApplyRefusals(t *testing.T) {
 			t.Error("the other values were lost")
 		}
 	})
+	t.Run("field errors with a message in one language or none", func(t *testing.T) {
+		m, c, _ := applyMachine(t)
+		fillReplacement(t, m)
+		m.Submit()
+		<-c.apps
+		c.answers <- submitAnswer{err: &centralapi.RejectedError{Status: 422, Code: "invalid_form",
+			Fields: []centralapi.FieldError{{Key: "phone", MessageZH: "联系电话应为11位手机号码"}, {Key: "loss_reason"}}}}
+		if err := m.Wait(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		errs := map[string][2]string{}
+		for _, f := range m.View().Apply.Fields {
+			errs[f.Key] = [2]string{f.ErrorZH, f.ErrorEN}
+		}
+		if got := errs["phone"]; got != [2]string{"联系电话应为11位手机号码", "联系电话应为11位手机号码"} {
+			t.Errorf("phone's message %q", got)
+		}
+		if got := errs["loss_reason"]; !strings.HasPrefix(got[0], "补领原因") || !strings.Contains(got[1], "was not accepted") {
+			t.Errorf("a message-less error shows %q", got)
+		}
+	})
 	t.Run("refused", func(t *testing.T) {
 		m, c, _ := applyMachine(t)
 		fillReplacement(t, m)
