@@ -54,8 +54,16 @@ func (c *citizenSessions) signIn(ctx context.Context, id string, card *devices.C
 		c.reached()
 	}
 	if err != nil {
-		if rej != nil {
+		switch {
+		case rej != nil && rej.Code == "card_expired":
+			return "", fmt.Errorf("sign in: %w: %w", session.ErrCardExpired, err)
+		case rej != nil && rej.Code == "card_not_recognised":
 			return "", fmt.Errorf("sign in: %w: %w", session.ErrCardRefused, err)
+		case rej != nil:
+			// Central refused the terminal's request, not the card (a registration or
+			// version problem): the citizen gets an offline session, the technician
+			// this line.
+			c.log.Error("central refused the terminal's sign-in request", "status", rej.Status, "code", rej.Code)
 		}
 		return "", fmt.Errorf("sign in: %w: %w", session.ErrCentralUnreachable, err)
 	}

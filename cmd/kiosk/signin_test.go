@@ -251,11 +251,25 @@ func TestCitizenSessionsBookkeeping(t *testing.T) {
 		t.Errorf("a refused sign-in kicked the outbox %d times, want 1: central answered", reached)
 	}
 
+	// The reference central's calendar refuses the expired fixture (the terminal would
+	// have refused it first); a request central refuses for the terminal's sake, not the
+	// card's, gives an offline session rather than blaming the card.
+	if err := cs.SignIn(ctx, "s1e", card("expired")); !errors.Is(err, session.ErrCardExpired) {
+		t.Errorf("an expired card: %v, want ErrCardExpired", err)
+	}
+	cs.SignOut(ctx, "s1e")
+	blank := card("resident")
+	blank.Number = ""
+	if err := cs.SignIn(ctx, "s1b", blank); !errors.Is(err, session.ErrCentralUnreachable) || errors.Is(err, session.ErrCardRefused) {
+		t.Errorf("a request central refuses: %v, want ErrCentralUnreachable", err)
+	}
+	cs.SignOut(ctx, "s1b")
+
 	if err := cs.SignIn(ctx, "s2", card("resident")); err != nil {
 		t.Fatal(err)
 	}
-	if reached != 2 {
-		t.Errorf("a sign-in kicked the outbox %d times in all, want 2", reached)
+	if reached != 4 {
+		t.Errorf("sign-ins kicked the outbox %d times in all, want 4 (every answer, yes or no)", reached)
 	}
 	if n := sessions(); n != 1 {
 		t.Fatalf("%d sessions at central, want 1", n)

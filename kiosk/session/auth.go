@@ -30,6 +30,9 @@ const (
 var (
 	// ErrCardRefused: central does not know the card, or its data do not match.
 	ErrCardRefused = errors.New("session: central refused the card")
+	// ErrCardExpired: central says the card has expired (the terminal checks the
+	// validity first, but central's calendar decides).
+	ErrCardExpired = errors.New("session: central says the card has expired")
 	// ErrWrongCode: the second factor's code is wrong.
 	ErrWrongCode = errors.New("session: wrong code")
 	// ErrCodeLocked: too many wrong codes; the second factor is locked for the session.
@@ -111,10 +114,14 @@ func (m *Machine) signedIn(id string, err error) {
 	switch {
 	case err == nil:
 		m.log.Info("signed in at central", "session", id)
-	case errors.Is(err, ErrCardRefused):
+	case errors.Is(err, ErrCardRefused), errors.Is(err, ErrCardExpired):
+		n := NoticeCardRefused
+		if errors.Is(err, ErrCardExpired) {
+			n = NoticeCardExpired
+		}
 		m.log.Info("card refused by central", "session", id, "err", err)
 		m.endLocked("refused by central")
-		m.setLocked(View{Screen: ScreenAttract, Language: m.view.Language, Notice: NoticeCardRefused})
+		m.setLocked(View{Screen: ScreenAttract, Language: m.view.Language, Notice: n})
 		return
 	default:
 		m.log.Warn("not signed in: central unreachable; the session goes on offline", "session", id, "err", err)

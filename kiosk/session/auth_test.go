@@ -133,17 +133,26 @@ func TestReadingThenAuthenticatingThenHome(t *testing.T) {
 }
 
 func TestCentralRefusesTheCard(t *testing.T) {
-	m, c, _ := newAuthMachine(t)
-	card := signIn(t, m, c, fmt.Errorf("fake: card_not_recognised: %w", ErrCardRefused))
-	if v := m.View(); v.Screen != ScreenAttract || v.Notice != NoticeCardRefused || v.Greeting != "" {
-		t.Fatalf("view %+v", v)
-	}
-	if m.Status().Active || card.Number != "" {
-		t.Error("the refused session was kept")
-	}
-	m.CardRemoved() // the citizen takes the card: nothing more happens
-	if v := m.View(); v.Screen != ScreenAttract {
-		t.Errorf("view %+v", v)
+	for _, tc := range []struct {
+		err  error
+		want Notice
+	}{
+		{fmt.Errorf("fake: card_not_recognised: %w", ErrCardRefused), NoticeCardRefused},
+		// The terminal thought the card valid; central's calendar says otherwise.
+		{fmt.Errorf("fake: card_expired: %w", ErrCardExpired), NoticeCardExpired},
+	} {
+		m, c, _ := newAuthMachine(t)
+		card := signIn(t, m, c, tc.err)
+		if v := m.View(); v.Screen != ScreenAttract || v.Notice != tc.want || v.Greeting != "" {
+			t.Fatalf("%v: view %+v", tc.err, v)
+		}
+		if m.Status().Active || card.Number != "" {
+			t.Errorf("%v: the refused session was kept", tc.err)
+		}
+		m.CardRemoved() // the citizen takes the card: nothing more happens
+		if v := m.View(); v.Screen != ScreenAttract {
+			t.Errorf("%v: view %+v", tc.err, v)
+		}
 	}
 }
 
