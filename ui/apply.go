@@ -185,10 +185,9 @@ func (u *UI) review(v session.View) fyne.CanvasObject {
 }
 
 func (u *UI) submitting(v session.View) fyne.CanvasObject {
-	bar := widget.NewProgressBarInfinite()
 	return centered(
 		u.heading(tr(v.Language, txtSubmitting), 48, false),
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 40), bar)),
+		progressBar(),
 	)
 }
 

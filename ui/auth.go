@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/govkiosk/kiosk/kiosk/session"
 )
@@ -24,10 +23,9 @@ func (u *UI) authenticating(v session.View) fyne.CanvasObject {
 }
 
 func (u *UI) waiting(title, hint string) fyne.CanvasObject {
-	bar := widget.NewProgressBarInfinite()
 	return centered(
 		u.heading(title, 48, true),
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 40), bar)),
+		progressBar(),
 		u.heading(hint, 32, false),
 	)
 }

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/govkiosk/kiosk/kiosk/session"
 )
@@ -17,12 +16,11 @@ const pageHeight = 600
 
 // preparing says the proof is being fetched.
 func (u *UI) preparing(v session.View) fyne.CanvasObject {
-	bar := widget.NewProgressBarInfinite()
 	objs := []fyne.CanvasObject{u.heading(tr(v.Language, txtPreparing), 40, false)}
 	if v.Item != nil {
 		objs = append(objs, u.paragraph(itemName(*v.Item, v.Language)))
 	}
-	objs = append(objs, container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 40), bar)))
+	objs = append(objs, progressBar())
 	return centered(objs...)
 }
 

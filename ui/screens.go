@@ -144,10 +144,9 @@ func (u *UI) attract(v session.View) fyne.CanvasObject {
 }
 
 func (u *UI) printing(v session.View) fyne.CanvasObject {
-	bar := widget.NewProgressBarInfinite()
 	return centered(
 		u.heading(tr(v.Language, txtPrinting), 48, false),
-		container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 40), bar)),
+		progressBar(),
 	)
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/govkiosk/kiosk/kiosk/centralapi"
 	"github.com/govkiosk/kiosk/kiosk/session"
 )
 
@@ -145,7 +146,7 @@ func (u *UI) item(v session.View) fyne.CanvasObject {
 		actions.Add(bigButton(tr(l, txtPrint), true, u.core.Print))
 	case it.Applicable():
 		apply := txtApply
-		if it.Kind == "appointment" {
+		if it.Kind == centralapi.KindAppointment {
 			apply = txtBook
 		}
 		actions.Add(bigButton(tr(l, apply), true, u.core.Apply))

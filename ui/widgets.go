@@ -79,6 +79,11 @@ func (u *UI) notice(s string) fyne.CanvasObject {
 	return container.NewStack(bg, container.NewPadded(message(s)))
 }
 
+// progressBar is the waiting screens' bar: it moves without saying how far it is.
+func progressBar() fyne.CanvasObject {
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(600, 40), widget.NewProgressBarInfinite()))
+}
+
 // centered stacks objects in the middle of the screen, with a gap between each.
 func centered(objs ...fyne.CanvasObject) fyne.CanvasObject {
 	all := []fyne.CanvasObject{layout.NewSpacer()}

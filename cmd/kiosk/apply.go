@@ -32,7 +32,7 @@ func (c sessionServices) Submit(ctx context.Context, app session.Application) (s
 	token, err := c.a.citizens.token(ctx, app.SessionID, app.Card)
 	switch {
 	case err == nil:
-	case (queueable(err) || errors.Is(err, errSessionEnded)) && c.a.outbox != nil:
+	case (centralapi.Undecided(err) || errors.Is(err, errSessionEnded)) && c.a.outbox != nil:
 		// Central cannot be reached, or the citizen left while submitting: into the
 		// outbox, which delivers it in the terminal's name with the applicant.
 		return c.keep(ctx, key, req)
@@ -76,10 +76,6 @@ func (c sessionServices) keep(ctx context.Context, key string, req centralapi.Ap
 func signedOut(err error) bool {
 	var rej *centralapi.RejectedError
 	return errors.As(err, &rej) && rej.Code == "unauthenticated"
-}
-
-func queueable(err error) bool {
-	return errors.Is(err, centralapi.ErrUnreachable) || errors.Is(err, centralapi.ErrServerFault)
 }
 
 func submitted(a centralapi.Application) session.Submitted {

@@ -35,7 +35,7 @@ func (a *agent) proof(ctx context.Context, sessionID string, card *devices.Card,
 func centralError(op string, err error) error {
 	var rej *centralapi.RejectedError
 	switch {
-	case errors.Is(err, centralapi.ErrUnreachable), errors.Is(err, centralapi.ErrServerFault):
+	case centralapi.Undecided(err):
 		return fmt.Errorf("%s: %w: %w", op, session.ErrCentralUnreachable, err)
 	case errors.As(err, &rej):
 		return fmt.Errorf("%s: %w: %w", op, session.ErrProofRefused, err)

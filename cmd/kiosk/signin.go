@@ -167,7 +167,7 @@ func secondFactorError(op string, err error) error {
 		return fmt.Errorf("%s: %w: %w", op, session.ErrCodeLocked, err)
 	case errors.As(err, &rej) && rej.Code == "otp_wrong":
 		return fmt.Errorf("%s: %w: %w", op, session.ErrWrongCode, err)
-	case errors.Is(err, centralapi.ErrUnreachable), errors.Is(err, centralapi.ErrServerFault):
+	case centralapi.Undecided(err):
 		return fmt.Errorf("%s: %w: %w", op, session.ErrCentralUnreachable, err)
 	}
 	return fmt.Errorf("%s: %w", op, err)

@@ -192,3 +192,21 @@ func TestIdempotencyKeysDiffer(t *testing.T) {
 		seen[k] = true
 	}
 }
+
+// Undecided tells a request central did not decide (to try again) from its refusal.
+func TestUndecided(t *testing.T) {
+	for _, tc := range []struct {
+		err  error
+		want bool
+	}{
+		{errors.Join(errors.New("POST /v1/applications"), centralapi.ErrUnreachable), true},
+		{errors.Join(errors.New("GET /v1/halls"), centralapi.ErrServerFault), true},
+		{&centralapi.RejectedError{Status: 422, Code: "invalid_form"}, false},
+		{errors.New("keep the application: spool closed"), false},
+		{nil, false},
+	} {
+		if got := centralapi.Undecided(tc.err); got != tc.want {
+			t.Errorf("Undecided(%v) = %v, want %v", tc.err, got, tc.want)
+		}
+	}
+}

@@ -19,6 +19,13 @@ var (
 	ErrServerFault = errors.New("centralapi: central answered out of contract")
 )
 
+// Undecided says whether err leaves the request undecided by central: it could not be
+// reached (ErrUnreachable) or answered out of contract (ErrServerFault), so the request
+// can be tried again later, where a *RejectedError is central's answer.
+func Undecided(err error) bool {
+	return errors.Is(err, ErrUnreachable) || errors.Is(err, ErrServerFault)
+}
+
 // RejectedError is central's refusal of a request (a 4xx answer with the contract's error
 // body). The messages are central's, written for the citizen, and carry no personal data.
 type RejectedError struct {

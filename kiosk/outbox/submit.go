@@ -34,7 +34,7 @@ func (s *Service) SubmitApplication(ctx context.Context, auth centralapi.Auth, k
 	if err == nil {
 		return Submitted{Application: &a}, nil
 	}
-	if !queueable(err) {
+	if !centralapi.Undecided(err) {
 		return Submitted{}, err
 	}
 	r, aerr := s.AddApplication(context.WithoutCancel(ctx), key, req)
@@ -53,7 +53,7 @@ func (s *Service) Rate(ctx context.Context, auth centralapi.Auth, key string, re
 	if err == nil {
 		return Submitted{Rating: &rt}, nil
 	}
-	if !queueable(err) {
+	if !centralapi.Undecided(err) {
 		return Submitted{}, err
 	}
 	r, aerr := s.AddRating(context.WithoutCancel(ctx), key, req)
@@ -61,8 +61,4 @@ func (s *Service) Rate(ctx context.Context, auth centralapi.Auth, key string, re
 		return Submitted{}, errors.Join(err, aerr)
 	}
 	return Submitted{Queued: &r}, nil
-}
-
-func queueable(err error) bool {
-	return errors.Is(err, centralapi.ErrUnreachable) || errors.Is(err, centralapi.ErrServerFault)
 }
